@@ -1,0 +1,6 @@
+"""Category registry: names, slugs, order and descriptions in one place."""
+
+from .categories import register
+from .registry import CategoryEntry, load_registry, resolve, suggest
+
+__all__ = ["CategoryEntry", "load_registry", "register", "resolve", "suggest"]

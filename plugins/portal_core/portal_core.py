@@ -1,0 +1,42 @@
+"""Core of the portal: collect content problems and stop before writing.
+
+Other plugins report problems through :mod:`portal_core.problems`; this plugin
+starts each build with a clean slate and, once every generator has read its
+content, stops the build if anything was reported.
+"""
+
+from __future__ import annotations
+
+from itertools import chain
+
+from pelican import signals
+from pelican.generators import ArticlesGenerator, PagesGenerator
+
+from .collisions import check_collisions
+from .problems import raise_if_any, reset
+
+
+def start_build(pelican) -> None:
+    """Forget problems left over from an earlier build in the same process."""
+    reset()
+
+
+def check_all(generators) -> None:
+    """Cross-file checks, then stop the build if any problem was reported."""
+    contents = []
+    for generator in generators:
+        if isinstance(generator, ArticlesGenerator):
+            contents.append(chain(generator.articles, generator.translations))
+        elif isinstance(generator, PagesGenerator):
+            contents.append(chain(generator.pages, generator.hidden_pages))
+    check_collisions(chain.from_iterable(contents))
+    raise_if_any()
+
+
+def register() -> None:
+    """Register the plugin callbacks."""
+    # initialized: once per build, before any content is read.
+    signals.initialized.connect(start_build)
+    # all_generators_finalized: every file has been read, nothing written yet,
+    # so a build with mistakes never leaves half a site behind.
+    signals.all_generators_finalized.connect(check_all)

@@ -1,0 +1,90 @@
+"""Collect content problems during a build and report them all at once.
+
+A broken article must never vanish silently. Plugins call :func:`report`
+while reading; when every generator has read its content, :func:`raise_if_any`
+stops the build before a single page is written, carrying every problem as
+``file:line: message`` (in Vietnamese) for the runner to print.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One mistake in one content file, as an editor should read it."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        location = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{location}: {self.message}"
+
+
+class ContentError(Exception):
+    """Stops the build before anything is written; carries every problem found."""
+
+    def __init__(self, found: list[Problem]) -> None:
+        self.problems = found
+        lines = "\n".join(str(problem) for problem in found)
+        super().__init__(f"Có {len(found)} lỗi trong nội dung; trang chưa được xuất bản.\n{lines}")
+
+
+_problems: list[Problem] = []
+
+
+def display_path(path: str | os.PathLike[str], root: str | None = None) -> str:
+    """Return ``path`` relative to the project (``content/articles/...md``)."""
+    path = Path(path)
+    base = Path(root) if root else Path.cwd()
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def metadata_line(path: str | os.PathLike[str], key: str) -> int:
+    """Return the 1-based line of metadata ``key`` in ``path`` (0 if absent)."""
+    wanted = key.lower()
+    try:
+        with open(path, encoding="utf-8-sig", errors="replace") as handle:
+            for number, line in enumerate(handle, start=1):
+                if not line.strip():
+                    break  # metadata ends at the first blank line
+                name, sep, _ = line.partition(":")
+                if sep and name.strip().lower() == wanted:
+                    return number
+    except OSError:
+        return 0
+    return 0
+
+
+def report(path: str | os.PathLike[str], line: int, message: str) -> None:
+    """Record a problem; duplicates (same file, line, message) are kept once."""
+    problem = Problem(display_path(path), line, message)
+    if problem not in _problems:
+        _problems.append(problem)
+
+
+def problems() -> list[Problem]:
+    """Return the problems recorded so far, sorted by file and line."""
+    return sorted(_problems)
+
+
+def reset() -> None:
+    """Forget recorded problems (each build starts clean)."""
+    _problems.clear()
+
+
+def raise_if_any() -> None:
+    """Stop the build with every recorded problem, if there is any."""
+    found = problems()
+    if not found:
+        return
+    reset()
+    raise ContentError(found)

@@ -1,0 +1,88 @@
+"""Run a Pelican build and turn every failure into a clear Vietnamese message.
+
+Pelican's own command line prints a traceback for any error and stops at the
+first warning when warnings are fatal. Editors need the opposite: every
+mistake listed as ``file:line: message`` and no traceback. The invoke tasks
+and the tests build through :func:`build`.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, TextIO
+
+from pelican import Pelican
+from pelican.log import init as init_logging
+from pelican.settings import read_settings
+
+from .problems import ContentError
+
+
+class BuildFailed(Exception):
+    """The build stopped; ``messages`` are what the editor needs to read."""
+
+    def __init__(self, messages: list[str]) -> None:
+        super().__init__("\n".join(messages))
+        self.messages = messages
+
+
+def load_settings(
+    settings_file: str | os.PathLike[str], overrides: Mapping[str, Any] | None = None
+) -> dict:
+    """Read a settings file the way the pelican command does."""
+    return read_settings(str(settings_file), override=dict(overrides or {}))
+
+
+def run(settings: dict) -> Pelican:
+    """Build the site described by ``settings``; raise :class:`BuildFailed`."""
+    try:
+        pelican = Pelican(settings)
+        pelican.run()
+    except ContentError as error:
+        raise BuildFailed([str(problem) for problem in error.problems]) from error
+    except RuntimeError as error:
+        if str(error) == "Warning or error encountered":
+            # Pelican already printed the warning; warnings are fatal here.
+            raise BuildFailed(
+                ["Bản dựng dừng lại vì cảnh báo ở trên (cảnh báo được coi là lỗi)."]
+            ) from error
+        raise BuildFailed([f"Lỗi khi dựng trang: {error}"]) from error
+    except (ValueError, OSError) as error:
+        raise BuildFailed([f"Lỗi khi dựng trang: {error}"]) from error
+    return pelican
+
+
+def build(
+    settings_file: str | os.PathLike[str],
+    overrides: Mapping[str, Any] | None = None,
+    *,
+    fatal: str = "warnings",
+    stream: TextIO | None = None,
+) -> int:
+    """Command-line style build: print problems, return an exit status."""
+    stream = stream or sys.stderr
+    init_logging(level=logging.WARNING, fatal=fatal)
+    try:
+        run(load_settings(settings_file, overrides))
+    except BuildFailed as failure:
+        print("\nKHÔNG DỰNG ĐƯỢC TRANG:", file=stream)
+        for message in failure.messages:
+            print(f"  {message}", file=stream)
+        return 1
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m portal_core.runner SETTINGS [OUTPUT]``."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    settings_file = Path(args[0] if args else "pelicanconf.py")
+    overrides = {"OUTPUT_PATH": args[1]} if len(args) > 1 else None
+    return build(settings_file, overrides)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+"""One-command entry point: set up the virtual environment, then run a task.
+
+Usage (from the repository root, with any Python 3.11+):
+
+    python3 run.py serve    # build the demo portal and serve it on http://127.0.0.1:8000
+    python3 run.py test     # run the whole test suite
+    python3 run.py <task>   # any other invoke task (see `python3 run.py --list`)
+
+Only the standard library is used here, so this works on a fresh machine. The
+virtual environment (.venv) is created on first use and the pinned requirements
+are (re)installed whenever requirements*.txt change; running again is cheap.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = Path(os.environ.get("PORTAL_VENV", ROOT / ".venv"))
+REQUIREMENTS = ROOT / "requirements-dev.txt"
+STAMP = VENV / ".requirements.sha256"
+MIN_PYTHON = (3, 11)
+
+
+def venv_bin(name: str) -> Path:
+    """Return the path of an executable inside the virtual environment."""
+    folder = "Scripts" if os.name == "nt" else "bin"
+    suffix = ".exe" if os.name == "nt" else ""
+    return VENV / folder / f"{name}{suffix}"
+
+
+def requirements_digest() -> str:
+    """Hash every requirements file so that a change triggers a reinstall."""
+    digest = hashlib.sha256()
+    for path in sorted(ROOT.glob("requirements*.txt")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def ensure_venv() -> None:
+    """Create .venv and install the pinned dependencies when needed."""
+    python = venv_bin("python")
+    if not python.exists():
+        print(f"→ Tạo môi trường ảo tại {VENV} …", flush=True)
+        venv.EnvBuilder(with_pip=True, clear=VENV.exists()).create(VENV)
+    wanted = requirements_digest()
+    if STAMP.exists() and STAMP.read_text().strip() == wanted:
+        return
+    print("→ Cài các gói phụ thuộc (phiên bản cố định) …", flush=True)
+    pip = [str(python), "-m", "pip", "--disable-pip-version-check"]
+    subprocess.run([*pip, "install", "--quiet", "--upgrade", "pip"], check=True)
+    subprocess.run([*pip, "install", "--quiet", "-r", str(REQUIREMENTS)], check=True)
+    STAMP.write_text(wanted + "\n")
+
+
+def main(argv: list[str]) -> int:
+    """Set up, then hand the arguments to invoke inside the environment."""
+    if sys.version_info < MIN_PYTHON:
+        print("Cần Python 3.11 trở lên.", file=sys.stderr)
+        return 2
+    try:
+        ensure_venv()
+    except subprocess.CalledProcessError as error:
+        print(f"Cài đặt thất bại (mã {error.returncode}).", file=sys.stderr)
+        return error.returncode or 1
+    args = argv or ["--list"]
+    env = dict(os.environ, PORTAL_VENV=str(VENV))
+    command = [str(venv_bin("invoke")), "--search-root", str(ROOT), *args]
+    return subprocess.run(command, cwd=ROOT, env=env, check=False).returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

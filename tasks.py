@@ -1,0 +1,107 @@
+"""Tasks for editors, developers and CI (run through ``python3 run.py <task>``).
+
+`python3 run.py serve` builds the demo portal and serves it;
+`python3 run.py test` runs the whole test suite. Both set up .venv first.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+import venv
+from pathlib import Path
+
+from invoke import task
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+CONFIG = {
+    "settings_base": ROOT / "pelicanconf.py",
+    "settings_publish": ROOT / "publishconf.py",
+    "output": ROOT / "output",
+    "host": "127.0.0.1",
+    "port": 8000,
+}
+
+
+def _python(c) -> str:
+    return sys.executable
+
+
+@task
+def build(c, prod=False, output=""):
+    """Build the site (development settings; --prod for publishconf.py)."""
+    from portal_core.runner import build as run_build  # noqa: PLC0415 - needs sys.path
+
+    settings = CONFIG["settings_publish" if prod else "settings_base"]
+    overrides = {"OUTPUT_PATH": str(Path(output).resolve())} if output else None
+    status = run_build(settings, overrides)
+    if status:
+        sys.exit(status)
+
+
+@task
+def clean(c):
+    """Remove the generated site and the content cache."""
+    for folder in (CONFIG["output"], ROOT / "cache"):
+        if folder.exists():
+            shutil.rmtree(folder)
+
+
+@task(pre=[build])
+def serve(c, port=CONFIG["port"]):
+    """Build, then serve the site on http://127.0.0.1:8000 (Ctrl+C to stop)."""
+    from pelican import listen  # noqa: PLC0415 - only needed here
+
+    print(f"Trang thử nghiệm: http://{CONFIG['host']}:{port}/  (Ctrl+C để dừng)")
+    listen(CONFIG["host"], int(port), str(CONFIG["output"]))
+
+
+@task(help={"args": "extra arguments for pytest, e.g. '-k dates -x'"})
+def test(c, args=""):
+    """Run the whole test suite (lint included)."""
+    lint(c)
+    c.run(f"{_python(c)} -m pytest {args}", pty=False)
+
+
+@task
+def lint(c, fix=False):
+    """Check the Python code with ruff (--fix to correct what it can)."""
+    ruff = f"{_python(c)} -m ruff"
+    if fix:
+        c.run(f"{ruff} check --fix .")
+        c.run(f"{ruff} format .")
+    else:
+        c.run(f"{ruff} check .")
+        c.run(f"{ruff} format --check .")
+
+
+def _freeze(c, venv_dir: Path, requirements: list[str]) -> list[str]:
+    """Install ``requirements`` into a fresh venv and return its pins."""
+    venv.EnvBuilder(with_pip=True).create(venv_dir)
+    pip = venv_dir / ("Scripts" if os.name == "nt" else "bin") / "pip"
+    files = " ".join(f"-r {ROOT / name}" for name in requirements)
+    c.run(f"{pip} install --quiet {files}")
+    return c.run(f"{pip} freeze", hide=True).stdout.splitlines()
+
+
+@task
+def lock(c):
+    """Re-pin requirements*.txt from requirements*.in in throwaway venvs."""
+    with tempfile.TemporaryDirectory() as tmp:
+        runtime = _freeze(c, Path(tmp) / "runtime", ["requirements.in"])
+        dev = _freeze(c, Path(tmp) / "dev", ["requirements.in", "requirements-dev.in"])
+    header = "# Exact pins for {} (generated from {} by `invoke lock`).\n"
+    (ROOT / "requirements.txt").write_text(
+        header.format("building the site", "requirements.in") + "\n".join(runtime) + "\n"
+    )
+    dev_only = [line for line in dev if line not in set(runtime)]
+    (ROOT / "requirements-dev.txt").write_text(
+        header.format("tests and tools", "requirements-dev.in")
+        + "-r requirements.txt\n"
+        + "\n".join(dev_only)
+        + "\n"
+    )
