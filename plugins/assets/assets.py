@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pelican import signals
 
-DEFAULT_CSS = ["tokens.css", "base.css", "layout.css", "components.css", "print.css"]
+DEFAULT_CSS = ["tokens.css", "base.css", "layout.css", "components.css", "components/*.css", "print.css"]
 # Files whose rules only apply to paper (the "Bản in" view).
 PRINT_ONLY = {"print.css"}
 _COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
@@ -29,11 +29,15 @@ def minify(css: str) -> str:
 
 
 def bundle(css_dir: Path, names: list[str]) -> str:
-    """Concatenate ``names`` from ``css_dir`` in order, print rules scoped."""
+    """Concatenate ``names`` (file names or globs) from ``css_dir`` in order.
+
+    One file per widget lives in ``components/``; print rules are scoped to paper.
+    """
     parts = []
-    for name in names:
-        text = (css_dir / name).read_text(encoding="utf-8")
-        if name in PRINT_ONLY:
+    files = [path for name in names for path in sorted(css_dir.glob(name))]
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        if path.name in PRINT_ONLY:
             text = f"@media print{{{text}}}"
         parts.append(minify(text))
     return "\n".join(parts) + "\n"
