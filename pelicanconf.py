@@ -178,11 +178,11 @@ CACHE_PATH = "cache"
 # A CI checkout resets mtimes; compare content hashes instead.
 CHECK_MODIFIED_METHOD = "sha1"
 
-# --- Theme ---
+# --- Theme ---------------------------------------------------------------------------
 # Extra menu entries after the categories: (label, site-relative URL).
 MENU_LINKS = [
     ("Lưu trữ", ARCHIVES_URL),
-]---------------------------------------------------------------------------
+]
 # "Liên kết web": sidebar links to related portals.
 WEB_LINKS = [
     ("Cổng Thông tin điện tử Chính phủ", "https://chinhphu.vn/"),
