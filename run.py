@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """One-command entry point: set up the virtual environment, then run a task.
 
-Usage (from the repository root, with any Python 3.11+):
+Usage (from the repository root; ./portal finds Python 3.11+, or run
+``python3 run.py ...`` directly):
 
-    python3 run.py serve    # build the demo portal and serve it on http://127.0.0.1:8000
-    python3 run.py test     # run the whole test suite
-    python3 run.py <task>   # any other invoke task (see `python3 run.py --list`)
+    ./portal serve          # build the demo portal and serve it on http://127.0.0.1:8000
+    ./portal test           # run the whole test suite
+    ./portal <task>         # any other invoke task (see `./portal --list`)
 
 Only the standard library is used here, so this works on a fresh machine. The
 virtual environment (.venv) is created on first use and the pinned requirements

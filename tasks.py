@@ -1,7 +1,7 @@
-"""Tasks for editors, developers and CI (run through ``python3 run.py <task>``).
+"""Tasks for editors, developers and CI (run through ``./portal <task>``).
 
-`python3 run.py serve` builds the demo portal and serves it;
-`python3 run.py test` runs the whole test suite. Both set up .venv first.
+`./portal serve` builds the demo portal and serves it; `./portal test` runs the
+whole test suite. Both set up .venv first (see run.py).
 """
 
 from __future__ import annotations
