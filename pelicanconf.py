@@ -102,6 +102,7 @@ PLUGINS = [
     "categories",
     "vn_markdown",
     "assets",
+    "listings",
 ]
 
 # --- URLs ---------------------------------------------------------------------------
@@ -133,17 +134,23 @@ INDEX_SAVE_AS = "index.html"
 # different days), not translations of each other.
 ARTICLE_TRANSLATION_ID = None
 PAGE_TRANSLATION_ID = None
-DIRECT_TEMPLATES = ["index", "archives", "categories"]
+# "Tin đã đưa": every published article, newest first (theme/templates/news.html).
+NEWS_URL = "tin-da-dua/"
+NEWS_SAVE_AS = NEWS_URL + "index.html"
+DIRECT_TEMPLATES = ["index", "archives", "categories", "news"]
 
 # --- Listings -------------------------------------------------------------------------
 DEFAULT_PAGINATION = 20
-PAGINATED_TEMPLATES = {"category": 20, "period_archives": 20}
+PAGINATED_TEMPLATES = {"category": 20, "period_archives": 20, "news": 20}
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/trang-{number}/", "{base_name}/trang-{number}/index.html"),
 )
 HOME_LATEST_COUNT = 8
 HOME_CATEGORY_COUNT = 4
+# Under each article: "tin mới hơn" / "tin đã đưa" of the same category (0 hides).
+LISTINGS_NEWER_COUNT = 5
+LISTINGS_EARLIER_COUNT = 10
 # Articles with the same date keep one order everywhere: newest first, then by
 # source path (deterministic whatever the file system returns).
 ARTICLE_ORDER_BY = "reversed-date"
@@ -181,6 +188,7 @@ CHECK_MODIFIED_METHOD = "sha1"
 # --- Theme ---------------------------------------------------------------------------
 # Extra menu entries after the categories: (label, site-relative URL).
 MENU_LINKS = [
+    ("Tin đã đưa", NEWS_URL),
     ("Lưu trữ", ARCHIVES_URL),
 ]
 # "Liên kết web": sidebar links to related portals.

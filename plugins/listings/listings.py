@@ -1,0 +1,177 @@
+"""How readers move through the news: neighbours, "Xem tiếp" and days.
+
+Under every article: "tin mới hơn" (newer articles of the same category) and
+"tin đã đưa" (earlier articles of the same category, then "Xem tiếp" to the
+exact listing page that continues after them). For the "Xem theo ngày" date
+control: a JSON of the days that have articles. For the "Đến trang" box: the
+pagination URL rules in a form a small script can fill in.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from itertools import chain
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from pelican import signals
+from pelican.paginator import Paginator
+
+from .days import days_document
+from .neighbours import category_neighbours
+
+DEFAULTS: dict[str, Any] = {
+    "LISTINGS_NEWER_COUNT": 5,
+    "LISTINGS_EARLIER_COUNT": 10,
+    # Where the day JSON is written (site-relative); "" writes none and hides
+    # the date control.
+    "LISTINGS_DAYS_JSON": "luu-tru/ngay.json",
+}
+
+
+class ListingsSettingsError(ValueError):
+    """A LISTINGS_* setting is wrong; the message says how to fix it."""
+
+
+def check_settings(settings: dict[str, Any]) -> dict[str, Any]:
+    """Return the LISTINGS_* settings with defaults, or raise with a clear message."""
+    values = {name: settings.get(name, default) for name, default in DEFAULTS.items()}
+    for name in ("LISTINGS_NEWER_COUNT", "LISTINGS_EARLIER_COUNT"):
+        value = values[name]
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise ListingsSettingsError(
+                f"{name} phải là một số nguyên từ 0 trở lên (0 để không hiện danh sách), "
+                f"ví dụ {name} = {DEFAULTS[name]}; hiện đang là {value!r}."
+            )
+    path = values["LISTINGS_DAYS_JSON"]
+    if path in (None, False):
+        values["LISTINGS_DAYS_JSON"] = ""
+    elif (
+        not isinstance(path, str)
+        or (path and not path.endswith(".json"))
+        or path.startswith("/")
+        or ".." in PurePosixPath(path).parts
+    ):
+        raise ListingsSettingsError(
+            "LISTINGS_DAYS_JSON phải là đường dẫn tương đối trong trang, kết thúc bằng .json, "
+            f'ví dụ LISTINGS_DAYS_JSON = "luu-tru/ngay.json" (hoặc "" để tắt); '
+            f"hiện đang là {path!r}."
+        )
+    return values
+
+
+def per_page(settings: dict[str, Any], template: str) -> int | None:
+    """Return how many items a page of ``template`` shows, as Pelican's writer does."""
+    paginated = settings.get("PAGINATED_TEMPLATES") or {}
+    if template not in paginated:
+        return None
+    return paginated[template] or settings.get("DEFAULT_PAGINATION") or None
+
+
+def page_url_rules(paginator: Paginator) -> str:
+    """Return the URL rules of a paginated listing as JSON for the page-jump script.
+
+    Each rule is ``[min_page, url]`` with ``{n}`` where the page number goes,
+    chosen as Pelican chooses (the last rule whose min_page <= n; -1 means the
+    last page), so any PAGINATION_PATTERNS setting keeps working.
+    """
+    first = paginator.page(1)
+    names = {
+        "save_as": first.full_name,
+        "url": first.base_url,
+        "name": first.name,
+        "base_name": first.base_name,
+        "extension": first.extension,
+        "number": "{n}",
+    }
+    rules = []
+    for rule in paginator.settings["PAGINATION_PATTERNS"]:
+        url = str(rule.URL).format(**names)
+        rules.append([rule.min_page, url.removeprefix("/")])
+    return json.dumps(rules, ensure_ascii=False, separators=(",", ":"))
+
+
+def configure(pelican) -> None:
+    """Validate the LISTINGS_* settings once and publish them with defaults."""
+    pelican.settings.update(check_settings(pelican.settings))
+
+
+def add_globals(generator) -> None:
+    """Give templates the pagination URL rules for the "Đến trang" box."""
+    generator.env.globals["page_url_rules"] = page_url_rules
+
+
+def attach_neighbours(generator) -> None:
+    """Give each article its newer/earlier lists and the "Xem tiếp" URL."""
+    settings = generator.settings
+    size = per_page(settings, "category")
+    orphans = settings.get("DEFAULT_ORPHANS", 0) if size else 0
+    for category, articles in generator.categories:
+        paginator = Paginator(category.save_as, category.url, articles, settings, size)
+        page_url = functools.cache(lambda number, p=paginator: p.page(number).url)
+        found = category_neighbours(
+            articles,
+            settings["LISTINGS_NEWER_COUNT"],
+            settings["LISTINGS_EARLIER_COUNT"],
+            size,
+            orphans,
+        )
+        for article, around in zip(articles, found, strict=True):
+            article.newer_in_category = around.newer
+            article.earlier_in_category = around.earlier
+            article.earlier_more_page = around.more_page
+            article.earlier_more_url = page_url(around.more_page) if around.more_page else None
+    # Hidden articles and drafts are in no listing: nothing around them.
+    for article in chain(
+        generator.hidden_articles,
+        generator.drafts,
+        generator.translations,
+        generator.hidden_translations,
+        generator.drafts_translations,
+    ):
+        article.newer_in_category = article.earlier_in_category = []
+        article.earlier_more_page = article.earlier_more_url = None
+
+
+def collect_days(generator) -> None:
+    """Put the days that have articles in the context (for the date control)."""
+    settings = generator.settings
+    target = settings["LISTINGS_DAYS_JSON"]
+    if not target or not settings.get("DAY_ARCHIVE_SAVE_AS") or not generator.dates:
+        generator.context["LISTINGS_DAYS"] = None
+        return
+    document = days_document(generator.dates, settings["DAY_ARCHIVE_URL"])
+    days = list(document["days"])
+    generator.context["LISTINGS_DAYS"] = {
+        "json": target,
+        "first": days[0],
+        "last": days[-1],
+        "document": document,
+    }
+
+
+def write_days(generator, writer) -> None:
+    """Write the day JSON next to the archives."""
+    days = generator.context.get("LISTINGS_DAYS")
+    if not days:
+        return
+    path = Path(writer.output_path) / days["json"]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(days["document"], ensure_ascii=False, separators=(",", ":"))
+    path.write_text(text + "\n", encoding="utf-8")
+
+
+def register() -> None:
+    """Register the plugin callbacks."""
+    # initialized: a wrong setting stops the build before any content is read.
+    signals.initialized.connect(configure)
+    # generator_init: every template environment gets the page-jump helper.
+    signals.generator_init.connect(add_globals)
+    # article_generator_finalized: articles are sorted (categories plugin, at
+    # pretaxonomy) and grouped into categories and archives, nothing is written
+    # yet: neighbours and days follow the order every listing uses.
+    signals.article_generator_finalized.connect(attach_neighbours)
+    signals.article_generator_finalized.connect(collect_days)
+    # article_writer_finalized: the output folder is in use; write the JSON once.
+    signals.article_writer_finalized.connect(write_days)
