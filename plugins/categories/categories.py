@@ -14,7 +14,7 @@ from pelican import signals
 
 from portal_core.problems import metadata_line, report
 
-from .registry import CategoryEntry, load_registry, resolve, suggest
+from .registry import CategoryEntry, load_registry, resolve, unknown_message
 
 _registry: list[CategoryEntry] = []
 
@@ -26,11 +26,7 @@ def load(pelican) -> None:
 
 
 def _message(written: str) -> str:
-    hint = suggest(_registry, written)
-    known = ", ".join(f'"{entry.name}"' for entry in _registry)
-    if hint:
-        return f'Chuyên mục "{written}" không có trong danh sách. Có phải "{hint.name}"?'
-    return f'Chuyên mục "{written}" không có trong danh sách. Chọn một trong: {known}.'
+    return unknown_message(_registry, written)
 
 
 def bind_categories(generator) -> None:

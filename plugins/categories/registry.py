@@ -68,3 +68,12 @@ def suggest(registry: list[CategoryEntry], written: str) -> CategoryEntry | None
     keys = {fold_key(entry.name): entry for entry in registry}
     match = difflib.get_close_matches(fold_key(written), list(keys), n=1, cutoff=0.6)
     return keys[match[0]] if match else None
+
+
+def unknown_message(registry: list[CategoryEntry], written: str) -> str:
+    """The editor's message for a category not in the registry, with a suggestion."""
+    hint = suggest(registry, written)
+    if hint:
+        return f'Chuyên mục "{written}" không có trong danh sách. Có phải "{hint.name}"?'
+    known = ", ".join(f'"{entry.name}"' for entry in registry)
+    return f'Chuyên mục "{written}" không có trong danh sách. Chọn một trong: {known}.'
