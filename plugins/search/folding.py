@@ -1,0 +1,38 @@
+"""Words a reader may type without "đ": the folded forms Pagefind cannot derive.
+
+Pagefind 1.5 strips combining marks before indexing, so "Hội nghị" is found by
+"hoi nghi" and "uỷ"/"ủy" match each other. "đ" is a letter of its own, not a
+"d" with a mark, so "dang" never reaches "Đảng". For every page the template
+hands Pagefind the folded spelling of its "đ" words as searchable metadata,
+which is never part of a result's snippet.
+"""
+
+from __future__ import annotations
+
+import re
+
+from portal_core.text import fold, nfc
+
+_TAG = re.compile(r"<[^>]*>")
+# A word containing "đ" in any case; \w is Unicode-aware, so tones stay inside.
+_D_WORD = re.compile(r"\w*[đĐ]\w*")
+
+
+def d_words(*texts: str) -> str:
+    """Folded, de-duplicated words with "đ" in ``texts`` (HTML allowed), in order.
+
+    >>> d_words("<p>Đảng ủy phường đã họp.</p>", "Đảng bộ")
+    'dang da'
+    """
+    seen: dict[str, None] = {}
+    for text in texts:
+        plain = _TAG.sub(" ", nfc(text or ""))
+        for word in _D_WORD.findall(plain):
+            seen.setdefault(fold(word), None)
+    return " ".join(seen)
+
+
+def search_fold(item: object) -> str:
+    """Jinja filter: the folded "đ" words of a content object's title and text."""
+    texts = (getattr(item, name, "") for name in ("title", "summary", "content"))
+    return d_words(*(text for text in texts if isinstance(text, str)))

@@ -1,0 +1,107 @@
+"""Offline search for readers: the "Tìm kiếm" page and a Pagefind index.
+
+Templates mark what is searchable (``macros/search.html``: published content
+only); this plugin writes the search page, gives templates the folded "đ"
+words (see :mod:`.folding`) and, once the site is written, runs Pagefind over
+it so that every build, in any folder and under any SITEURL, ships its index.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from pelican import signals
+from pelican.generators import Generator
+
+from .folding import search_fold
+from .indexer import BUNDLE_DIR, build_index
+
+logger = logging.getLogger(__name__)
+
+DEFAULTS = {
+    # Run Pagefind after each build (a quick preview may turn it off).
+    "SEARCH_INDEX": True,
+    # The search page; an empty SEARCH_SAVE_AS removes the page and the header box.
+    "SEARCH_URL": "tim-kiem/",
+    "SEARCH_SAVE_AS": "tim-kiem/index.html",
+}
+
+
+class SearchConfigError(ValueError):
+    """A SEARCH_* setting is wrong."""
+
+
+def check_settings(settings: dict) -> None:
+    """Fill in defaults and validate the SEARCH_* settings once per build."""
+    for key, value in DEFAULTS.items():
+        settings.setdefault(key, value)
+    if not isinstance(settings["SEARCH_INDEX"], bool):
+        raise SearchConfigError("SEARCH_INDEX phải là True hoặc False.")
+    url, save_as = settings["SEARCH_URL"], settings["SEARCH_SAVE_AS"]
+    if not isinstance(url, str) or not isinstance(save_as, str):
+        raise SearchConfigError('SEARCH_URL và SEARCH_SAVE_AS phải là chuỗi, ví dụ "tim-kiem/".')
+    if save_as and (not url.endswith("/") or url.startswith("/")):
+        raise SearchConfigError(
+            f'SEARCH_URL "{url}" phải là đường dẫn tương đối kết thúc bằng "/", '
+            'ví dụ "tim-kiem/" (không có "/" ở đầu).'
+        )
+    if not save_as:
+        settings["SEARCH_URL"] = ""
+    settings["SEARCH_BUNDLE_URL"] = f"{BUNDLE_DIR}/pagefind.js"
+
+
+def configure(pelican) -> None:
+    """Validate settings before any generator copies them into its context."""
+    check_settings(pelican.settings)
+
+
+def add_filters(generator) -> None:
+    """Give every template environment the ``search_fold`` filter."""
+    generator.env.filters["search_fold"] = search_fold
+
+
+class SearchPageGenerator(Generator):
+    """Writes the "Tìm kiếm" page (one page; results are computed in the browser)."""
+
+    def generate_output(self, writer) -> None:
+        """Render ``search.html`` to SEARCH_SAVE_AS."""
+        save_as = self.settings.get("SEARCH_SAVE_AS")
+        if not save_as:
+            return
+        writer.write_file(
+            save_as,
+            self.get_template("search"),
+            self.context,
+            self.settings["RELATIVE_URLS"],
+            template_name="search",
+            page_name=save_as.removesuffix(".html"),
+            url=self.settings["SEARCH_URL"],
+        )
+
+
+def get_generators(pelican) -> type[Generator]:
+    """Contribute the search page generator."""
+    return SearchPageGenerator
+
+
+def index_site(pelican) -> None:
+    """Index the written site with Pagefind (unless SEARCH_INDEX is False)."""
+    if not pelican.settings.get("SEARCH_INDEX", True):
+        return
+    stats = build_index(Path(pelican.output_path))
+    logger.info(stats.summary())
+
+
+def register() -> None:
+    """Register the plugin callbacks."""
+    # initialized: settings are copied into every generator's context after
+    # this, so the header's search box sees SEARCH_URL.
+    signals.initialized.connect(configure)
+    # generator_init: fires for each generator, so every Jinja environment
+    # (articles, pages, notices, documents) can fold "đ" words.
+    signals.generator_init.connect(add_filters)
+    # get_generators: the search page is one more output, like the archives.
+    signals.get_generators.connect(get_generators)
+    # finalized: every page is on disk; Pagefind reads the output folder.
+    signals.finalized.connect(index_site)

@@ -1,0 +1,377 @@
+// "Tìm kiếm": search the Pagefind index in the browser, with or without diacritics.
+// Progressive enhancement: the page shows a message and a link to the archive
+// until this script has loaded the index; then it reveals the form.
+(function () {
+  "use strict";
+  var root = document.querySelector("[data-search]");
+  if (!root) {
+    return;
+  }
+
+  var PAGE_SIZE = 10;
+  var SNIPPET_WORDS = 30;
+  var TYPE_ORDER = ["Tin bài", "Thông báo", "Văn bản", "Trang thông tin"];
+  // URL parameter of each Pagefind filter (the form's field names).
+  var PARAMS = { type: "loai", category: "chuyenmuc", year: "nam" };
+
+  var form = root.querySelector("[data-search-form]");
+  var input = root.querySelector("#search-q");
+  var sortSelect = root.querySelector("[data-search-sort]");
+  var selects = Array.prototype.slice.call(root.querySelectorAll("[data-filter]"));
+  var statusBox = root.querySelector("[data-search-status]");
+  var list = root.querySelector("[data-search-results]");
+  var more = root.querySelector("[data-search-more]");
+  var fallback = root.querySelector("[data-search-fallback]");
+
+  var pagefind = null;
+  var results = [];
+  var shown = 0;
+  var terms = [];
+  var generation = 0;
+  var timer = null;
+
+  // --- Vietnamese text matching -------------------------------------------
+  // Pagefind drops combining marks (tones, ă â ê ô ơ ư) but keeps "đ", so
+  // "Đảng uỷ" and "đảng ủy" meet, while "dang" reaches "Đảng" only through the
+  // folded words each page carries as metadata (plugins/search/folding.py).
+  // A query typed with "đ" is searched as typed first (precise, best ranked),
+  // then folded to "d" so it also finds text written without diacritics.
+  // Snippets and highlights follow the same rules.
+  function strip(text) {
+    return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+  }
+
+  function fold(text) {
+    return strip(text).replace(/đ/g, "d");
+  }
+
+  function foldD(text) {
+    return text.replace(/đ/g, "d").replace(/Đ/g, "D");
+  }
+
+  function normaliseQuery(text) {
+    // NFC: "uỷ" typed as decomposed Unicode is the same query as composed.
+    // Quotes would ask Pagefind for an exact phrase, which folded words cannot match.
+    return text.normalize("NFC").replace(/["“”]/g, " ").replace(/\s+/g, " ").trim();
+  }
+
+  function queryTerms(query) {
+    return query.split(" ").map(strip).filter(function (term) { return term.length > 0; });
+  }
+
+  // loose: the result came from the folded query, so "đ" in it meant "d" too.
+  function matches(word, loose) {
+    var plain = strip(word);
+    if (!plain || !terms.length) {
+      return false;
+    }
+    var folded = fold(word);
+    return terms.some(function (term) {
+      if (loose) {
+        return folded.indexOf(fold(term)) === 0;
+      }
+      return plain.indexOf(term) === 0 || folded.indexOf(term) === 0;
+    });
+  }
+
+  // --- Rendering -------------------------------------------------------------
+  function appendWords(parent, words, loose) {
+    words.forEach(function (word, index) {
+      if (index > 0) {
+        parent.appendChild(document.createTextNode(" "));
+      }
+      if (matches(word, loose)) {
+        var mark = document.createElement("mark");
+        mark.textContent = word;
+        parent.appendChild(mark);
+      } else {
+        parent.appendChild(document.createTextNode(word));
+      }
+    });
+  }
+
+  function bodyWords(content, title) {
+    var words = content.split(/\s+/).filter(Boolean);
+    var heading = title.split(/\s+/).filter(Boolean);
+    var same = heading.length > 0 && heading.every(function (word, index) {
+      return words[index] !== undefined && strip(words[index]) === strip(word);
+    });
+    // Pagefind's text starts with the title, which the result shows already.
+    return same ? words.slice(heading.length) : words;
+  }
+
+  function snippetWindow(words, loose) {
+    var hits = words.map(function (word) { return matches(word, loose); });
+    var best = 0;
+    var bestStart = 0;
+    var count = 0;
+    for (var i = 0; i < words.length; i += 1) {
+      count += hits[i] ? 1 : 0;
+      if (i >= SNIPPET_WORDS) {
+        count -= hits[i - SNIPPET_WORDS] ? 1 : 0;
+      }
+      var start = Math.max(0, i - SNIPPET_WORDS + 1);
+      if (count > best) {
+        best = count;
+        bestStart = start;
+      }
+    }
+    if (best > 0) {
+      var first = hits.indexOf(true, bestStart);
+      bestStart = Math.max(0, first - 8);
+    }
+    return [bestStart, Math.min(words.length, bestStart + SNIPPET_WORDS)];
+  }
+
+  function snippet(content, title, loose) {
+    var words = bodyWords(content, title);
+    var range = snippetWindow(words, loose);
+    var p = document.createElement("p");
+    p.className = "search-result__snippet";
+    if (range[0] > 0) {
+      p.appendChild(document.createTextNode("… "));
+    }
+    appendWords(p, words.slice(range[0], range[1]), loose);
+    if (range[1] < words.length) {
+      p.appendChild(document.createTextNode(" …"));
+    }
+    return p;
+  }
+
+  function isoDate(shown) {
+    var parts = shown.split("/");
+    return parts.length === 3 ? parts[2] + "-" + parts[1] + "-" + parts[0] : "";
+  }
+
+  function metaLine(data) {
+    var filters = data.filters || {};
+    var line = document.createElement("p");
+    line.className = "search-result__meta";
+    var pieces = [];
+    if (filters.type && filters.type[0]) {
+      pieces.push(document.createTextNode(filters.type[0]));
+    }
+    if (filters.category && filters.category[0]) {
+      var category = document.createElement("span");
+      category.className = "search-result__category";
+      category.textContent = filters.category[0];
+      pieces.push(category);
+    }
+    if (data.meta.date) {
+      var time = document.createElement("time");
+      time.dateTime = isoDate(data.meta.date);
+      time.textContent = data.meta.date;
+      pieces.push(time);
+    }
+    pieces.forEach(function (piece, index) {
+      if (index > 0) {
+        line.appendChild(document.createTextNode(" · "));
+      }
+      line.appendChild(piece);
+    });
+    return line;
+  }
+
+  function resultItem(data, loose) {
+    var item = document.createElement("li");
+    item.className = "search-result";
+    var heading = document.createElement("h2");
+    heading.className = "search-result__title";
+    var link = document.createElement("a");
+    link.href = data.url;
+    var title = data.meta.title || data.url;
+    appendWords(link, title.split(/\s+/), loose);
+    heading.appendChild(link);
+    item.appendChild(heading);
+    item.appendChild(metaLine(data));
+    item.appendChild(snippet(data.content || "", data.meta.title || "", loose));
+    return item;
+  }
+
+  // --- Status messages -----------------------------------------------------------
+  function setStatus(text, withArchiveLink) {
+    statusBox.textContent = text;
+    if (withArchiveLink) {
+      var archive = fallback.querySelector("a");
+      statusBox.appendChild(document.createTextNode(" Bạn cũng có thể xem trang "));
+      var link = document.createElement("a");
+      link.href = archive.getAttribute("href");
+      link.textContent = "Lưu trữ";
+      statusBox.appendChild(link);
+      statusBox.appendChild(document.createTextNode("."));
+    }
+  }
+
+  function describe(query, count) {
+    var subject = query ? "cho “" + query + "”" : "theo bộ lọc đã chọn";
+    if (count === 0) {
+      return "Không tìm thấy kết quả nào " + subject + ". Hãy thử từ khóa khác, ngắn hơn hoặc bỏ bớt bộ lọc.";
+    }
+    return "Tìm thấy " + count + " kết quả " + subject + ".";
+  }
+
+  // --- Search ------------------------------------------------------------------------
+  function chosenFilters() {
+    var filters = {};
+    selects.forEach(function (select) {
+      if (select.value) {
+        filters[select.dataset.filter] = select.value;
+      }
+    });
+    return filters;
+  }
+
+  function remember(query) {
+    var params = new URLSearchParams();
+    if (query) {
+      params.set("q", query);
+    }
+    selects.forEach(function (select) {
+      if (select.value) {
+        params.set(PARAMS[select.dataset.filter], select.value);
+      }
+    });
+    if (sortSelect.value) {
+      params.set("xep", sortSelect.value);
+    }
+    var search = params.toString();
+    window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : ""));
+  }
+
+  async function showMore(focusFirst) {
+    var batch = results.slice(shown, shown + PAGE_SIZE);
+    var current = generation;
+    var data = await Promise.all(batch.map(function (found) { return found.result.data(); }));
+    if (current !== generation) {
+      return;
+    }
+    var firstLink = null;
+    data.forEach(function (entry, index) {
+      var item = resultItem(entry, batch[index].loose);
+      firstLink = firstLink || item.querySelector("a");
+      list.appendChild(item);
+    });
+    shown += batch.length;
+    more.hidden = shown >= results.length;
+    if (focusFirst && firstLink) {
+      firstLink.focus();
+    }
+  }
+
+  async function run() {
+    var query = normaliseQuery(input.value);
+    var filters = chosenFilters();
+    var current = ++generation;
+    remember(query);
+    terms = queryTerms(query);
+    list.textContent = "";
+    more.hidden = true;
+    results = [];
+    shown = 0;
+    if (!terms.length && !Object.keys(filters).length) {
+      setStatus("Nhập từ khóa để tìm tin bài, thông báo, văn bản.", false);
+      return;
+    }
+    setStatus("Đang tìm…", false);
+    var found = await find(query, filters);
+    if (current !== generation) {
+      return;
+    }
+    results = found;
+    setStatus(describe(query, results.length), results.length === 0);
+    await showMore(false);
+  }
+
+  // Results as [{result, loose}]: the query as typed, then what only its
+  // folded form finds. Sorted by date, one folded search covers both.
+  async function find(query, filters) {
+    var loose = foldD(query);
+    var options = { filters: filters };
+    if (sortSelect.value === "moi" || !terms.length) {
+      options.sort = { date: "desc" };
+      var dated = await pagefind.search(terms.length ? loose : null, options);
+      return dated.results.map(function (result) { return { result: result, loose: true }; });
+    }
+    var exact = await pagefind.search(query, options);
+    var found = exact.results.map(function (result) { return { result: result, loose: false }; });
+    if (loose !== query) {
+      var seen = new Set(exact.results.map(function (result) { return result.id; }));
+      var extra = await pagefind.search(loose, options);
+      extra.results.forEach(function (result) {
+        if (!seen.has(result.id)) {
+          found.push({ result: result, loose: true });
+        }
+      });
+    }
+    return found;
+  }
+
+  function schedule() {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(run, 250);
+  }
+
+  // --- Set-up ------------------------------------------------------------------------
+  function fillSelect(select, counts, wanted) {
+    var values = Object.keys(counts || {});
+    var key = select.dataset.filter;
+    if (key === "year") {
+      values.sort().reverse();
+    } else if (key === "type") {
+      values.sort(function (a, b) { return TYPE_ORDER.indexOf(a) - TYPE_ORDER.indexOf(b); });
+    } else {
+      values.sort(function (a, b) { return a.localeCompare(b, "vi"); });
+    }
+    values.forEach(function (value) {
+      var option = document.createElement("option");
+      option.value = value;
+      option.textContent = value;
+      select.appendChild(option);
+    });
+    root.querySelector("[data-filter-wrap='" + key + "']").hidden = values.length < 2;
+    if (wanted && values.indexOf(wanted) !== -1) {
+      select.value = wanted;
+    }
+  }
+
+  function fail() {
+    var reason = fallback.querySelector("[data-search-fallback-reason]");
+    reason.textContent = "Chưa tải được công cụ tìm kiếm (trang web có thể chưa có chỉ mục tìm kiếm hoặc mạng đang chậm). Hãy tải lại trang sau ít phút.";
+    fallback.hidden = false;
+    form.hidden = true;
+  }
+
+  async function start() {
+    var params = new URLSearchParams(window.location.search);
+    try {
+      pagefind = await import(root.dataset.searchBundle);
+      // A date match (the "2020" of "16/07/2020") should not outrank the text.
+      await pagefind.options({ ranking: { metaWeights: { date: 0, fold: 1 } } });
+      await pagefind.init();
+      var available = await pagefind.filters();
+      selects.forEach(function (select) {
+        fillSelect(select, available[select.dataset.filter], params.get(PARAMS[select.dataset.filter]));
+      });
+    } catch (error) {
+      fail();
+      return;
+    }
+    fallback.hidden = true;
+    form.hidden = false;
+    input.value = params.get("q") || "";
+    sortSelect.value = params.get("xep") === "moi" ? "moi" : "";
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      window.clearTimeout(timer);
+      run();
+    });
+    input.addEventListener("input", schedule);
+    selects.concat([sortSelect]).forEach(function (select) {
+      select.addEventListener("change", run);
+    });
+    more.addEventListener("click", function () { showMore(true); });
+    run();
+  }
+
+  start();
+})();
