@@ -104,6 +104,8 @@ PLUGINS = [
     "assets",
     "listings",
     "search",
+    "sitemap_xml",
+    "share_meta",
 ]
 
 # --- URLs ---------------------------------------------------------------------------
@@ -138,7 +140,9 @@ PAGE_TRANSLATION_ID = None
 # "Tin đã đưa": every published article, newest first (theme/templates/news.html).
 NEWS_URL = "tin-da-dua/"
 NEWS_SAVE_AS = NEWS_URL + "index.html"
-DIRECT_TEMPLATES = ["index", "archives", "categories", "news"]
+# "404" writes 404.html: the Vietnamese page GitHub Pages (or the server) shows
+# for an address that does not exist.
+DIRECT_TEMPLATES = ["index", "archives", "categories", "news", "404"]
 
 # --- Listings -------------------------------------------------------------------------
 DEFAULT_PAGINATION = 20

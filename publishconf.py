@@ -11,6 +11,25 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from pelicanconf import *  # noqa: F403 - production = development + overrides
 
 # The public address, e.g. https://example.gov.vn or https://user.github.io/phuong-hoa-binh
-SITEURL = os.environ.get("SITEURL", "").rstrip("/")
+# (a sub-path works: every link is written as SITEURL + "/" + path). The CI
+# workflow takes it from GitHub Pages; `invoke deploy` from the environment.
+SITEURL = os.environ.get("SITEURL", "").strip().rstrip("/")
+if not SITEURL.startswith(("https://", "http://")):
+    raise ValueError(
+        "Bản xuất bản cần địa chỉ công khai của trang: đặt biến môi trường SITEURL, "
+        'ví dụ SITEURL="https://phuonghoabinh.lamgiang.gov.vn" hoặc '
+        'SITEURL="https://ten-tai-khoan.github.io/phuong-hoa-binh".'
+    )
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True
+
+# --- Feeds (Atom): all news, and one per category --------------------------------
+# Feed dates come from the articles, never from the clock, so two builds of the
+# same commit produce the same files.
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
+FEED_MAX_ITEMS = 30
+
+# --- Search engines (plugin sitemap_xml) --------------------------------------------
+SITEMAP_SAVE_AS = "sitemap.xml"
+ROBOTS_TXT = True

@@ -19,6 +19,7 @@ from pelican import Pelican
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
 
+from .atomic import staging
 from .problems import ContentError
 
 
@@ -56,18 +57,41 @@ def run(settings: dict) -> Pelican:
     return pelican
 
 
+def run_atomic(settings: dict) -> Pelican:
+    """Like :func:`run`, but the output folder changes only if the build succeeds.
+
+    The site is built in a hidden sibling folder that replaces ``OUTPUT_PATH``
+    at the end, so a server or a deploy never reads half a site.
+    """
+    try:
+        with staging(settings["OUTPUT_PATH"]) as folder:
+            return run({**settings, "OUTPUT_PATH": str(folder)})
+    except OSError as error:
+        raise BuildFailed([f"Không thay được thư mục trang đã dựng: {error}"]) from error
+
+
 def build(
     settings_file: str | os.PathLike[str],
     overrides: Mapping[str, Any] | None = None,
     *,
     fatal: str = "warnings",
     stream: TextIO | None = None,
+    atomic: bool = True,
 ) -> int:
-    """Command-line style build: print problems, return an exit status."""
+    """Command-line style build: print problems, return an exit status.
+
+    ``atomic`` (the default) builds beside the output folder and swaps it in
+    only on success; a live preview that rewrites changed pages in place
+    passes ``atomic=False``.
+    """
     stream = stream or sys.stderr
     init_logging(level=logging.WARNING, fatal=fatal)
     try:
-        run(load_settings(settings_file, overrides))
+        try:
+            settings = load_settings(settings_file, overrides)
+        except ValueError as error:  # the settings file refuses its values
+            raise BuildFailed([f"{Path(settings_file).name}: {error}"]) from error
+        (run_atomic if atomic else run)(settings)
     except BuildFailed as failure:
         print("\nKHÔNG DỰNG ĐƯỢC TRANG:", file=stream)
         for message in failure.messages:

@@ -1,0 +1,76 @@
+"""Publish a build all at once: build beside the site, then swap folders.
+
+The web server (or the deploy step) reads the output folder at any moment.
+Pelican writes into it file by file, so a build that stops half-way would leave
+a mix of old and new pages there. Instead the build goes into a hidden sibling
+folder; only when it has succeeded does that folder take the output's place.
+On Linux the two folders are exchanged in one system call (``renameat2`` with
+``RENAME_EXCHANGE``), so a reader sees either the old site or the new one;
+elsewhere two renames leave the output path missing for an instant at most.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two existing paths atomically; False where the OS cannot."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError):  # glibc < 2.28, musl, ...
+        return False
+    path, folder_fd = ctypes.c_char_p, ctypes.c_int
+    renameat2.argtypes = [folder_fd, path, folder_fd, path, ctypes.c_uint]
+    renameat2.restype = ctypes.c_int
+    status = renameat2(
+        _AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE
+    )
+    return status == 0  # EINVAL on file systems without support: fall back
+
+
+def publish(built: Path, output: Path) -> None:
+    """Put the finished folder ``built`` at ``output`` and delete the old site."""
+    if not output.exists():
+        built.rename(output)
+        return
+    if _exchange(built, output):
+        shutil.rmtree(built)  # ``built`` now holds the previous site
+        return
+    retired = Path(tempfile.mkdtemp(dir=output.parent, prefix=f".{output.name}.old-"))
+    retired.rmdir()
+    output.rename(retired)
+    built.rename(output)
+    shutil.rmtree(retired, ignore_errors=True)
+
+
+@contextmanager
+def staging(output: str | os.PathLike[str]) -> Iterator[Path]:
+    """Yield an empty folder beside ``output``; publish it if the block succeeds.
+
+    If the block raises, the staging folder is deleted and ``output`` is left
+    exactly as it was.
+    """
+    target = Path(output).resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.building-"))
+    try:
+        yield folder
+        # mkdtemp makes the folder private (0700); a web server needs to read it.
+        folder.chmod(0o755)
+        publish(folder, target)
+    finally:
+        if folder.exists():
+            shutil.rmtree(folder, ignore_errors=True)
