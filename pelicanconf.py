@@ -78,12 +78,36 @@ CATEGORIES = [
     },
 ]
 
+# --- Documents ("văn bản") ----------------------------------------------------
+# The types an editor may write in a document's "Type:" line (case and
+# diacritics are ignored when matching; a misspelling gets a suggestion).
+DOCUMENT_TYPES = [
+    "Báo cáo",
+    "Chỉ thị",
+    "Chương trình",
+    "Công văn",
+    "Hướng dẫn",
+    "Kế hoạch",
+    "Nghị định",
+    "Nghị quyết",
+    "Quy chế",
+    "Quy định",
+    "Quyết định",
+    "Thông báo",
+    "Thông tri",
+    "Tờ trình",
+]
+
 # --- Language, time -------------------------------------------------------------
 DEFAULT_LANG = "vi"
 TIMEZONE = "Asia/Ho_Chi_Minh"
 # Dates are formatted by the vn_dates plugin, never by the OS locale.
 DEFAULT_DATE_FORMAT = "%d/%m/%Y"
 DEFAULT_DATE = None
+# The moment the site is built "as of" (scheduled articles, expired notices and
+# documents): None means now; a test or a preview pins it, e.g. "2024-06-15".
+# The environment variable PORTAL_BUILD_DATE does the same without editing here.
+BUILD_DATE = None
 
 # --- Paths -------------------------------------------------------------------------
 PATH = "content"
@@ -106,6 +130,7 @@ PLUGINS = [
     "search",
     "sitemap_xml",
     "share_meta",
+    "documents",
 ]
 
 # --- URLs ---------------------------------------------------------------------------
@@ -193,6 +218,8 @@ CHECK_MODIFIED_METHOD = "sha1"
 # --- Theme ---------------------------------------------------------------------------
 # Extra menu entries after the categories: (label, site-relative URL).
 MENU_LINKS = [
+    ("Thông báo", "thong-bao/"),
+    ("Văn bản", "van-ban/"),
     ("Tin đã đưa", NEWS_URL),
     ("Lưu trữ", ARCHIVES_URL),
 ]

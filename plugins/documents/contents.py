@@ -1,0 +1,48 @@
+"""Documents and notices as Pelican content objects.
+
+Subclassing :class:`pelican.contents.Content` gives them what articles have:
+``{static}`` / ``{filename}`` links in the body, URLs from settings
+(``DOCUMENT_URL``, ``NOTICE_URL``) and a place in ``generated_content`` so an
+article can link to a document with ``{filename}/documents/....md``.
+"""
+
+from __future__ import annotations
+
+from pelican.contents import Content
+
+from .catalogue import VALIDITY_LABELS
+from .records import DocumentInfo, NoticeInfo
+
+
+class Document(Content):
+    """A document of the register ("văn bản"); ``info`` holds its checked metadata."""
+
+    default_template = "document"
+    mandatory_properties = ("title",)
+
+    info: DocumentInfo
+    # Set by the generator once every document is read.
+    replacement: Document | None = None
+    replaces: tuple[Document, ...] = ()
+    validity: str = "in_force"
+
+    @property
+    def validity_label(self) -> str:
+        """The state readers see: "Còn hiệu lực", "Bị thay thế"..."""
+        return VALIDITY_LABELS[self.validity]
+
+    @property
+    def heading(self) -> str:
+        """ "Kế hoạch số 30/KH-MTTQ": how documents are named in Vietnamese."""
+        return f"{self.info.kind} số {self.info.number}"
+
+
+class Notice(Content):
+    """A notice ("thông báo"); ``info`` holds its checked metadata."""
+
+    default_template = "notice"
+    mandatory_properties = ("title",)
+
+    info: NoticeInfo
+    # "current" or "expired" (scheduled notices are not published at all).
+    state: str = "current"

@@ -1,0 +1,249 @@
+"""Generators that read documents and notices and write their pages.
+
+They run beside Pelican's article and page generators (the "search" plugin
+pattern): documents and notices never become articles, so news listings,
+feeds and archives stay free of them. Reading happens in
+``generate_context`` (problems are reported there, before anything is
+written); ``generate_output`` only renders.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from pelican.generators import Generator
+
+from portal_core.clock import build_now
+from portal_core.collisions import check_collisions
+from portal_core.problems import display_path, metadata_line, report
+from portal_core.text import slugify_vi
+
+from .catalogue import (
+    archive_order,
+    board_order,
+    duplicates,
+    facets,
+    notice_state,
+    register_order,
+    resolve_reference,
+    validity,
+)
+from .contents import Document, Notice
+from .export import register_json
+from .metadata import Field, MetadataError, read_header
+from .records import Place, read_document, read_notice
+
+logger = logging.getLogger(__name__)
+
+
+class _RecordsGenerator(Generator):
+    """Reads Markdown files whose header is checked by our own rules."""
+
+    paths_setting = ""
+    content_class: type = Document
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, readers_cache_name=f"{type(self).__name__}-Readers", **kwargs)
+        self.now = build_now(self.settings)
+        self.place = Place(
+            Path(self.path), self.settings["DOCUMENT_FILES_DIR"], self.settings["STATIC_URL"]
+        )
+
+    def check(self, header: dict[str, Field]) -> tuple[Any, bool, list[tuple[int, str]]]:
+        """Check one header: (record or None, is draft, problems)."""
+        raise NotImplementedError
+
+    def read_all(self) -> list[Any]:
+        """Read every file under our paths; report problems, skip drafts."""
+        items = []
+        for relative in sorted(self.get_files(self.settings[self.paths_setting])):
+            item = self._read_one(relative)
+            if item is not None:
+                items.append(item)
+        self.readers.save_cache()
+        return items
+
+    def _read_one(self, relative: str) -> Any:
+        full = os.path.join(self.path, relative)
+        try:
+            text = Path(full).read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError:
+            report(full, 0, "Tệp không lưu ở mã UTF-8. Mở tệp và lưu lại với mã hóa UTF-8.")
+            return None
+        info, draft, problems = self.check(read_header(text))
+        for line, message in problems:
+            report(full, line, message)
+        if info is None:
+            if not draft:
+                self._add_failed_source_path(relative)
+            return None
+        try:
+            item = self.readers.read_file(
+                base_path=self.path,
+                path=relative,
+                content_class=self.content_class,
+                context=self.context,
+            )
+        except Exception as error:  # any reader failure is the editor's to fix
+            report(full, 0, f"Không đọc được tệp: {error}")
+            return None
+        item.info = info
+        self.add_source_path(item)
+        self.add_static_links(item)
+        return item
+
+    def write(self, writer, name: str, template: str, url: str, **values: Any) -> None:
+        """Render one page of ours."""
+        writer.write_file(
+            name,
+            self.get_template(template),
+            self.context,
+            self.settings["RELATIVE_URLS"],
+            url=url,
+            **values,
+        )
+
+    def check_addresses(self, items: list[Any], fixed: dict[str, str]) -> None:
+        """Our pages must not share an address with each other or with a page."""
+        others = [item for item in self.context["generated_content"].values() if item]
+        check_collisions([*others, *items])
+        for item in others:
+            label = fixed.get(getattr(item, "save_as", ""))
+            if label:
+                report(
+                    item.source_path,
+                    0,
+                    f'Địa chỉ "{item.url}" đã dành cho trang {label}. Đặt "Slug: ..." khác.',
+                )
+
+
+class DocumentsGenerator(_RecordsGenerator):
+    """The register ("Văn bản"): a page per document, the list, documents.json."""
+
+    paths_setting = "DOCUMENT_PATHS"
+    content_class = Document
+
+    def check(self, header: dict[str, Field]) -> tuple[Any, bool, list[tuple[int, str]]]:
+        return read_document(header, self.settings["DOCUMENT_TYPES"], self.place)
+
+    def generate_context(self) -> None:
+        """Read, check across documents, and publish the register to templates."""
+        documents = self.read_all()
+        today = self.now.date()
+        for item in documents:
+            item.slug = item.info.slug
+            item.date = dt.datetime.combine(item.info.issued, dt.time(), tzinfo=self.now.tzinfo)
+        for later, first in duplicates(documents):
+            report(
+                later.source_path,
+                metadata_line(later.source_path, "number"),
+                f'Số/ký hiệu "{later.info.number}" (năm {later.info.year}) trùng với văn bản '
+                f"trong tệp {display_path(first.source_path)}. Mỗi văn bản một số; "
+                "kiểm tra lại số hoặc ngày ban hành.",
+            )
+        self._link_replacements(documents)
+        for item in documents:
+            item.validity = validity(item.info, item.replacement is not None, today)
+        self.check_addresses(documents, {self.settings["DOCUMENTS_SAVE_AS"]: '"Văn bản"'})
+        self.documents = register_order(documents)
+        latest = self.documents[: self.settings["LATEST_DOCUMENTS_COUNT"]]
+        self.context["documents"] = self.documents
+        self.context["latest_documents"] = latest
+
+    def _link_replacements(self, documents: list[Document]) -> None:
+        replaces: dict[int, list[Document]] = {}
+        for item in documents:
+            if not item.info.replaced_by:
+                continue
+            try:
+                target = resolve_reference(item.info.replaced_by, documents)
+            except MetadataError as error:
+                report(item.source_path, metadata_line(item.source_path, "replaced-by"), str(error))
+                continue
+            if target is item:
+                report(
+                    item.source_path,
+                    metadata_line(item.source_path, "replaced-by"),
+                    "Văn bản không thể bị thay thế bởi chính nó; ghi số của văn bản mới.",
+                )
+                continue
+            if target.info.issued < item.info.issued:
+                report(
+                    item.source_path,
+                    metadata_line(item.source_path, "replaced-by"),
+                    f"Văn bản thay thế {target.info.number} ban hành ngày "
+                    f"{target.info.issued:%d/%m/%Y}, trước văn bản này. Dòng Replaced-by ghi ở "
+                    "văn bản cũ và trỏ tới văn bản mới hơn.",
+                )
+                continue
+            item.replacement = target
+            replaces.setdefault(id(target), []).append(item)
+        for item in documents:
+            item.replaces = tuple(register_order(replaces.get(id(item), [])))
+
+    def generate_output(self, writer) -> None:
+        """Write each document's page, the register and documents.json."""
+        for item in self.documents:
+            self.write(writer, item.save_as, item.template, item.url, document=item)
+        self.write(
+            writer,
+            self.settings["DOCUMENTS_SAVE_AS"],
+            "documents",
+            self.settings["DOCUMENTS_URL"],
+            facets=facets(self.documents),
+        )
+        target = Path(self.output_path) / self.settings["DOCUMENTS_JSON_SAVE_AS"]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        text = register_json(
+            self.documents, self.settings["SITEURL"], self.settings["SITENAME"], self.now
+        )
+        target.write_text(text, encoding="utf-8")
+
+
+class NoticesGenerator(_RecordsGenerator):
+    """Notices ("Thông báo"): the board, the current list, the old ones."""
+
+    paths_setting = "NOTICE_PATHS"
+    content_class = Notice
+
+    def check(self, header: dict[str, Field]) -> tuple[Any, bool, list[tuple[int, str]]]:
+        return read_notice(header, self.place)
+
+    def generate_context(self) -> None:
+        """Read notices and sort them into current and expired as of the build."""
+        now = self.now.replace(tzinfo=None)
+        current, expired = [], []
+        for item in self.read_all():
+            item.date = item.info.posted.replace(tzinfo=self.now.tzinfo)
+            # Pelican slugs the typographic title ("&#8220;..."); ours is plain.
+            item.slug = item.metadata.get("slug") or slugify_vi(item.info.title)
+            item.state = notice_state(item.info, now)
+            {"current": current, "expired": expired}.get(item.state, []).append(item)
+        self.notices = board_order(current)
+        self.old_notices = archive_order(expired)
+        fixed = {
+            self.settings["NOTICES_SAVE_AS"]: '"Thông báo"',
+            self.settings["OLD_NOTICES_SAVE_AS"]: '"Thông báo cũ"',
+        }
+        self.check_addresses([*self.notices, *self.old_notices], fixed)
+        self.context["notices"] = self.notices
+        self.context["old_notices"] = self.old_notices
+        self.context["notice_board"] = self.notices[: self.settings["NOTICE_BOARD_COUNT"]]
+
+    def generate_output(self, writer) -> None:
+        """Write each published notice, the current list and the old list."""
+        for item in [*self.notices, *self.old_notices]:
+            self.write(writer, item.save_as, item.template, item.url, notice=item)
+        self.write(
+            writer, self.settings["NOTICES_SAVE_AS"], "notices", self.settings["NOTICES_URL"]
+        )
+        self.write(
+            writer,
+            self.settings["OLD_NOTICES_SAVE_AS"],
+            "notices_old",
+            self.settings["OLD_NOTICES_URL"],
+        )
