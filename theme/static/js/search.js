@@ -278,8 +278,11 @@
       return;
     }
     results = found;
-    setStatus(describe(query, results.length), results.length === 0);
     await showMore(false);
+    if (current === generation) {
+      // Announced once the first results are on screen.
+      setStatus(describe(query, results.length), results.length === 0);
+    }
   }
 
   // Results as [{result, loose}]: the query as typed, then what only its

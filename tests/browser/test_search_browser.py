@@ -1,0 +1,301 @@
+"""Search as a reader uses it, in headless Chromium over a real Pagefind index.
+
+A tiny portal: articles written with new ("Đảng ủy", "hòa") and old ("Đảng uỷ",
+"hoà") tone placement, one old article typed without any diacritics, a draft
+holding a word found nowhere else, a page, and a dozen short news items to
+page through. It is built twice: at the root and under the sub-path /phuong/.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pytest
+
+from tests.support import build_site, serve, write_files
+
+pytestmark = pytest.mark.browser
+
+PREFIX = "/phuong"
+DRAFT_WORD = "xuyentamquoc"
+
+
+def article(title: str, when: str, category: str, body: str, status: str = "") -> str:
+    extra = f"Status: {status}\n" if status else ""
+    return (
+        f"Title: {title}\nDate: {when}\nCategory: {category}\n{extra}Summary: {title}.\n\n{body}\n"
+    )
+
+
+def corpus() -> dict[str, str]:
+    files = {
+        "articles/hoat-dong-mat-tran/hoi-nghi.md": article(
+            "Hội nghị tổng kết công tác Mặt trận năm 2023",
+            "2024-03-05 08:30",
+            "Hoạt động Mặt trận",
+            "Ủy ban MTTQ phường tổ chức hội nghị tổng kết với nhiều đại biểu tham dự.",
+        ),
+        "articles/tin-tuc-su-kien/dang-uy.md": article(
+            "Đảng ủy phường họp phiên thường kỳ",
+            "2023-11-20 14:00",
+            "Tin tức sự kiện",
+            "Đảng ủy phường thống nhất nhiều nội dung quan trọng được đưa ra bàn bạc.",
+        ),
+        "articles/tin-tuc-su-kien/dang-uy-khu-pho.md": article(
+            "Chi bộ khu phố 3 ra mắt mô hình tự quản",
+            "2024-01-10 09:00",
+            "Tin tức sự kiện",
+            "Chi bộ trình bày mô hình giữ gìn môi trường trước Đảng uỷ phường.",
+        ),
+        "articles/tin-tuc-su-kien/tin-cu.md": article(
+            "Ban tin cu nhap tu trang web cu",
+            "2015-06-01 08:00",
+            "Tin tức sự kiện",
+            "Ban tin viet khong dau: Dang uy phuong hop ban ve cong tac dan van.",
+        ),
+        "articles/van-hoa-xa-hoi/hoa-giai.md": article(
+            "Tổ hoà giải giữ tình làng nghĩa xóm",
+            "2024-02-01 10:00",
+            "Văn hóa - Xã hội",
+            "Tổ hoà giải giúp bà con giải quyết mâu thuẫn nhỏ.",
+        ),
+        "articles/van-hoa-xa-hoi/hoa-thuan.md": article(
+            "Khu dân cư hòa thuận",
+            "2023-05-12 07:45",
+            "Văn hóa - Xã hội",
+            "Bà con sống hòa thuận, giúp nhau lúc khó khăn.",
+        ),
+        "articles/van-hoa-xa-hoi/nhap.md": article(
+            "Bài viết chưa xong",
+            "2024-02-02 10:00",
+            "Văn hóa - Xã hội",
+            f"Từ chỉ có trong bản nháp: {DRAFT_WORD}.",
+            status="draft",
+        ),
+        "pages/gioi-thieu.md": (
+            "Title: Giới thiệu\n\nỦy ban Mặt trận Tổ quốc phường đoàn kết các tầng lớp nhân dân.\n"
+        ),
+    }
+    start = dt.datetime(2022, 4, 1, 8, 0)
+    for number in range(1, 13):
+        when = start + dt.timedelta(days=number)
+        files[f"articles/tin-tuc-su-kien/ve-sinh-{number}.md"] = article(
+            f"Ra quân vệ sinh môi trường đợt {number}",
+            f"{when:%Y-%m-%d %H:%M}",
+            "Tin tức sự kiện",
+            f"Đợt {number}: đoàn viên thanh niên ra quân thu gom rác thải.",
+        )
+    return files
+
+
+def _serve_built(root: Path, prefix: str = "") -> Iterator[str]:
+    overrides = {"SITEURL": prefix} if prefix else {}
+    site = build_site(write_files(root / "content", corpus()), root / "site", **overrides)
+    with serve(site, prefix=prefix) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    yield from _serve_built(tmp_path_factory.mktemp("search-root"))
+
+
+@pytest.fixture(scope="module")
+def subpath_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    yield from _serve_built(tmp_path_factory.mktemp("search-subpath"), PREFIX)
+
+
+@pytest.fixture
+def errors(page) -> list[str]:
+    found: list[str] = []
+    page.on("pageerror", lambda error: found.append(str(error)))
+    return found
+
+
+def wait_for_results(page) -> str:
+    """Wait until the search has answered; return the status line."""
+    page.wait_for_function(
+        """() => {
+            const box = document.querySelector("[data-search-status]");
+            return box && box.textContent && !box.textContent.startsWith("Đang tìm");
+        }"""
+    )
+    return page.locator("[data-search-status]").inner_text()
+
+
+def search(page, base: str, **params: str) -> list[dict]:
+    """Open the search page with ``params`` (q, loai, chuyenmuc, nam, xep)."""
+    page.goto(f"{base}/tim-kiem/?{urlencode(params)}")
+    wait_for_results(page)
+    return results(page)
+
+
+def results(page) -> list[dict]:
+    return page.eval_on_selector_all(
+        ".search-result",
+        """items => items.map(item => ({
+            title: item.querySelector("h2").textContent.replace(/\\u00a0/g, " "),
+            href: item.querySelector("h2 a").getAttribute("href"),
+            meta: item.querySelector(".search-result__meta").textContent,
+            snippet: item.querySelector(".search-result__snippet").textContent,
+            marks: [...item.querySelectorAll("mark")].map(mark => mark.textContent),
+        }))""",
+    )
+
+
+def titles(found: list[dict]) -> list[str]:
+    return [result["title"] for result in found]
+
+
+def test_query_without_diacritics_finds_accented_text(page, site_url, errors):
+    found = search(page, site_url, q="hoi nghi")
+    assert titles(found) == ["Hội nghị tổng kết công tác Mặt trận năm 2023"]
+    assert {"Hội", "nghị"} <= set(found[0]["marks"])
+    assert "hội nghị" in found[0]["snippet"]
+    assert errors == []
+
+
+def test_query_with_diacritics_finds_the_same_article(page, site_url):
+    found = search(page, site_url, q="Hội nghị")
+    assert titles(found) == ["Hội nghị tổng kết công tác Mặt trận năm 2023"]
+
+
+def test_d_finds_dj_and_highlights_it(page, site_url):
+    found = search(page, site_url, q="dang uy")
+    assert set(titles(found)) == {
+        "Đảng ủy phường họp phiên thường kỳ",
+        "Chi bộ khu phố 3 ra mắt mô hình tự quản",
+        "Ban tin cu nhap tu trang web cu",
+    }
+    accented = next(r for r in found if r["title"].startswith("Đảng ủy"))
+    assert "Đảng" in accented["marks"]
+    # The folded words Pagefind searched are never shown to the reader.
+    assert all("duoc dua" not in result["snippet"] for result in found)
+
+
+def test_dj_query_also_finds_text_typed_without_diacritics(page, site_url):
+    found = search(page, site_url, q="Đảng ủy")
+    assert set(titles(found)) == {
+        "Đảng ủy phường họp phiên thường kỳ",
+        "Chi bộ khu phố 3 ra mắt mô hình tự quản",
+        "Ban tin cu nhap tu trang web cu",
+    }
+    # Text spelt as typed comes before text without diacritics.
+    assert titles(found)[-1] == "Ban tin cu nhap tu trang web cu"
+    assert "Dang" in found[-1]["marks"]
+
+
+@pytest.mark.parametrize("query", ["Đảng uỷ", "Đảng ủy", "đảng UỶ"])
+def test_old_and_new_tone_placement_match_both_ways(page, site_url, query):
+    found = titles(search(page, site_url, q=query))
+    assert "Đảng ủy phường họp phiên thường kỳ" in found
+    assert "Chi bộ khu phố 3 ra mắt mô hình tự quản" in found
+
+
+@pytest.mark.parametrize("query", ["hoà", "hòa", "hoa"])
+def test_hoa_with_either_tone_placement(page, site_url, query):
+    found = titles(search(page, site_url, q=query))
+    assert "Tổ hoà giải giữ tình làng nghĩa xóm" in found
+    assert "Khu dân cư hòa thuận" in found
+
+
+def test_results_show_type_category_and_vietnamese_date(page, site_url):
+    found = search(page, site_url, q="hoi nghi")
+    assert found[0]["meta"] == "Tin bài · Hoạt động Mặt trận · 05/03/2024"
+    assert page.locator(".search-result time").first.get_attribute("datetime") == "2024-03-05"
+    page.locator(".search-result h2 a").first.click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text().replace("\xa0", " ").startswith("Hội nghị tổng kết")
+
+
+def test_a_word_only_in_a_draft_finds_nothing(page, site_url):
+    found = search(page, site_url, q=DRAFT_WORD)
+    assert found == []
+    status = page.locator("[data-search-status]")
+    assert "Không tìm thấy kết quả nào" in status.inner_text()
+    assert status.get_by_role("link", name="Lưu trữ").get_attribute("href") == "/luu-tru/"
+
+
+def test_category_filter(page, site_url):
+    everything = search(page, site_url, q="phuong")
+    only = search(page, site_url, q="phuong", chuyenmuc="Hoạt động Mặt trận")
+    assert len(everything) > len(only) == 1
+    assert only[0]["title"].startswith("Hội nghị")
+    assert page.get_by_label("Chuyên mục", exact=True).input_value() == "Hoạt động Mặt trận"
+
+
+def test_year_filter_and_newest_first(page, site_url):
+    found = search(page, site_url, nam="2024", xep="moi")
+    assert titles(found) == [
+        "Hội nghị tổng kết công tác Mặt trận năm 2023",
+        "Tổ hoà giải giữ tình làng nghĩa xóm",
+        "Chi bộ khu phố 3 ra mắt mô hình tự quản",
+    ]
+
+
+def test_type_filter_chosen_in_the_form(page, site_url):
+    search(page, site_url, q="uy ban")
+    assert "Giới thiệu" in titles(results(page))
+    page.get_by_label("Loại nội dung").select_option("Tin bài")
+    wait_for_results(page)
+    assert "Giới thiệu" not in titles(results(page))
+    assert "loai=" in page.url
+    page.get_by_label("Loại nội dung").select_option("Trang thông tin")
+    wait_for_results(page)
+    assert titles(results(page)) == ["Giới thiệu"]
+
+
+def test_more_results_on_request(page, site_url):
+    found = search(page, site_url, q="ve sinh moi truong")
+    assert len(found) == 10
+    assert "12 kết quả" in page.locator("[data-search-status]").inner_text()
+    page.get_by_role("button", name="Xem thêm kết quả").click()
+    page.wait_for_function("document.querySelectorAll('.search-result').length === 12")
+    assert page.get_by_role("button", name="Xem thêm kết quả").is_hidden()
+    # Focus moves to the first new result, for keyboard and screen reader users.
+    focused = page.evaluate("document.activeElement.closest('.search-result') !== null")
+    assert focused
+
+
+def test_header_box_leads_to_results(page, site_url):
+    page.goto(f"{site_url}/")
+    page.get_by_label("Tìm kiếm trên trang").fill("hoa giai")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/tim-kiem/?q=hoa+giai")
+    wait_for_results(page)
+    assert titles(results(page)) == ["Tổ hoà giải giữ tình làng nghĩa xóm"]
+    assert page.get_by_label("Từ khóa").input_value() == "hoa giai"
+
+
+def test_without_javascript_the_page_explains_and_links_the_archive(browser, site_url):
+    context = browser.new_context(java_script_enabled=False, locale="vi-VN")
+    tab = context.new_page()
+    try:
+        tab.goto(f"{site_url}/")
+        tab.get_by_label("Tìm kiếm trên trang").fill("hoi nghi")
+        tab.keyboard.press("Enter")
+        tab.wait_for_url("**/tim-kiem/?q=hoi+nghi")
+        message = tab.locator("[data-search-fallback]")
+        assert message.is_visible()
+        assert "cần JavaScript" in message.inner_text()
+        assert message.get_by_role("link", name="Lưu trữ").get_attribute("href") == "/luu-tru/"
+        assert tab.locator("[data-search-form]").is_hidden()
+    finally:
+        context.close()
+
+
+def test_search_under_a_sub_path(page, subpath_url, errors):
+    found = search(page, subpath_url, q="dang uy")
+    assert len(found) == 3
+    assert all(result["href"].startswith(f"{PREFIX}/") for result in found)
+    page.locator(".search-result h2 a").first.click()
+    page.wait_for_load_state()
+    assert page.url.startswith(f"{subpath_url}/")
+    assert page.locator("h1").inner_text().replace("\xa0", " ") == found[0]["title"]
+    page.goto(f"{subpath_url}/")
+    action = page.locator("form.search-box").get_attribute("action")
+    assert action == f"{PREFIX}/tim-kiem/"
+    assert errors == []

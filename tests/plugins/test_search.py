@@ -1,0 +1,103 @@
+"""The search plugin's parts: folded "đ" words, settings, the Pagefind run."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from search.folding import d_words
+from search.indexer import UNUSED_FILES, build_index
+from search.search import SearchConfigError, check_settings
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        (["Đảng ủy phường đã họp"], "dang da"),
+        (["<p>Đoàn <b>Thanh niên</b> được khen</p>"], "doan duoc"),
+        (["Đảng bộ", "<h2>Đảng ủy</h2> Đại hội"], "dang dai"),
+        (["Hội nghị tổng kết"], ""),
+        # Decomposed Unicode (pasted from some editors) folds the same way.
+        ([unicodedata.normalize("NFD", "Đường Độc Lập")], "duong doc"),
+        (['<img alt="Đình làng"> Quê hương'], ""),
+    ],
+)
+def test_d_words(texts, expected):
+    assert d_words(*texts) == expected
+
+
+def test_settings_get_defaults():
+    settings: dict = {}
+    check_settings(settings)
+    assert settings["SEARCH_INDEX"] is True
+    assert settings["SEARCH_URL"] == "tim-kiem/"
+    assert settings["SEARCH_SAVE_AS"] == "tim-kiem/index.html"
+    assert settings["SEARCH_BUNDLE_URL"] == "pagefind/pagefind.js"
+
+
+def test_no_search_page_means_no_search_box():
+    settings = {"SEARCH_SAVE_AS": ""}
+    check_settings(settings)
+    assert settings["SEARCH_URL"] == ""
+
+
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        ({"SEARCH_INDEX": "yes"}, "SEARCH_INDEX phải là True hoặc False."),
+        ({"SEARCH_URL": "/tim-kiem/"}, 'SEARCH_URL "/tim-kiem/" phải là đường dẫn tương đối'),
+        ({"SEARCH_URL": "tim-kiem"}, 'kết thúc bằng "/"'),
+        ({"SEARCH_URL": 3}, "phải là chuỗi"),
+    ],
+)
+def test_bad_settings_are_explained(settings, message):
+    with pytest.raises(SearchConfigError, match=message):
+        check_settings(settings)
+
+
+def _page(title: str, body: str, marked: bool) -> str:
+    attribute = " data-pagefind-body" if marked else ""
+    return (
+        f'<!DOCTYPE html><html lang="vi"><head><title>{title}</title></head>'
+        f"<body><nav>Trang chủ</nav><main><h1{attribute}>{title}</h1>"
+        f"<div{attribute}><p>{body}</p></div></main></body></html>"
+    )
+
+
+def test_index_holds_only_marked_pages(tmp_path: Path):
+    (tmp_path / "tin").mkdir()
+    (tmp_path / "tin" / "index.html").write_text(
+        _page("Hội nghị cử tri", "Cử tri phường góp ý.", marked=True), encoding="utf-8"
+    )
+    (tmp_path / "index.html").write_text(
+        _page("Trang chủ", "Danh sách tin mới.", marked=False), encoding="utf-8"
+    )
+    stale = tmp_path / "pagefind" / "fragment" / "old.pf_fragment"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("từ lần dựng trước")
+
+    stats = build_index(tmp_path)
+
+    bundle = tmp_path / "pagefind"
+    entry = json.loads((bundle / "pagefind-entry.json").read_text())
+    assert [language["page_count"] for language in entry["languages"].values()] == [1]
+    assert stats.pages == 1
+    assert stats.words > 0
+    assert stats.files == len([p for p in bundle.rglob("*") if p.is_file()])
+    assert stats.bytes == sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file())
+    assert (bundle / "pagefind.js").exists()
+    assert not stale.exists()
+    assert not [name for name in UNUSED_FILES if (bundle / name).exists()]
+    assert "trang" in stats.summary()
+
+
+def test_a_site_without_content_pages_gets_no_index(tmp_path: Path):
+    (tmp_path / "index.html").write_text(
+        _page("Trang chủ", "Chưa có tin.", marked=False), encoding="utf-8"
+    )
+    stats = build_index(tmp_path)
+    assert stats.pages == 0
+    assert not (tmp_path / "pagefind").exists()
