@@ -128,6 +128,7 @@ PLUGINS = [
     "assets",
     "listings",
     "search",
+    "visitor_counter",
     "sitemap_xml",
     "share_meta",
     "documents",
@@ -229,3 +230,12 @@ WEB_LINKS = [
     ("Mặt trận Tổ quốc Việt Nam", "https://mattran.org.vn/"),
     ("Cổng Dịch vụ công quốc gia", "https://dichvucong.gov.vn/"),
 ]
+# "Số lượt truy cập" (visitor_counter plugin): "none" hides it; "static" shows a
+# number carried over from the old portal; "goatcounter" ({"goatcounter":
+# "ma-trang"}) or "json" ({"endpoint": "https://..."}) count live in the
+# reader's browser, adding that number. See plugins/visitor_counter/settings.py.
+VISITOR_COUNTER = {
+    "source": "static",
+    "count_file": "data/luot-truy-cap.toml",
+    "min_digits": 7,
+}
