@@ -43,6 +43,56 @@ def build(c, prod=False, output=""):
         sys.exit(status)
 
 
+@task(
+    help={
+        "fix": "convert files to UTF-8 and composed Unicode (NFC) first",
+        "path": "content folder to check (default: content/)",
+    }
+)
+def check(c, fix=False, path=""):
+    """Check all content in seconds, as the build does (--fix repairs encodings)."""
+    from content_checks.cli import run_check  # noqa: PLC0415 - needs sys.path
+
+    overrides = {"PATH": str(Path(path).resolve())} if path else None
+    status = run_check(CONFIG["settings_base"], overrides, fix=fix)
+    if status:
+        sys.exit(status)
+
+
+@task(
+    help={
+        "kind": "article, notice or document",
+        "title": "the title, in Vietnamese",
+        "category": "article: its category, e.g. 'Tin tức sự kiện'",
+        "type": "document: its type, e.g. 'Kế hoạch'",
+        "number": "document: its number and symbol, e.g. '30/KH-MTTQ'",
+    }
+)
+def new(c, kind, title, category="", type="", number=""):  # noqa: PLR0917 - invoke options
+    """Start a new article, notice or document (a draft with every field)."""
+    from content_checks.scaffold import ScaffoldError, scaffold  # noqa: PLC0415
+    from portal_core.clock import build_now  # noqa: PLC0415
+    from portal_core.problems import display_path  # noqa: PLC0415
+    from portal_core.runner import load_settings  # noqa: PLC0415
+
+    settings = load_settings(CONFIG["settings_base"])
+    try:
+        created = scaffold(
+            kind,
+            title,
+            settings,
+            build_now(settings),
+            category=category,
+            doc_type=type,
+            number=number,
+        )
+    except ScaffoldError as error:
+        print(f"Không tạo được tệp: {error}", file=sys.stderr)
+        sys.exit(1)
+    print(f"Đã tạo {display_path(created)} (bản nháp).")
+    print('Viết xong, xóa dòng "Status: draft" rồi chạy ./portal check để đăng.')
+
+
 @task
 def clean(c):
     """Remove the generated site and the content cache."""

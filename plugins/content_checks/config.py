@@ -1,0 +1,61 @@
+"""The checker's settings: defaults here, validated once per build or check."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from categories.registry import CategoryEntry, load_registry
+
+DEFAULTS: dict[str, Any] = {
+    # Hosts whose https:// pages an <iframe> may embed (e.g. "www.youtube-nocookie.com").
+    # Empty by default: a page must not load anything from a third-party host.
+    "IFRAME_ALLOWED_HOSTS": [],
+    # Longest summary ("sapo") in characters: one or two sentences.
+    "SUMMARY_MAX_CHARACTERS": 400,
+}
+_HOST = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+
+
+class ConfigError(ValueError):
+    """A setting of the checker is wrong (message in Vietnamese)."""
+
+
+@dataclass(frozen=True)
+class CheckConfig:
+    """Everything the rules need from the settings, checked."""
+
+    registry: tuple[CategoryEntry, ...]
+    iframe_hosts: frozenset[str]
+    summary_max: int
+
+
+def setting(settings: Mapping[str, Any], name: str) -> Any:
+    """A checker setting, falling back to its default."""
+    value = settings.get(name)
+    return DEFAULTS[name] if value is None else value
+
+
+def load_config(settings: Mapping[str, Any]) -> CheckConfig:
+    """Validate the checker's settings; raise :class:`ConfigError`."""
+    hosts = setting(settings, "IFRAME_ALLOWED_HOSTS")
+    if isinstance(hosts, str) or not all(isinstance(host, str) for host in hosts):
+        raise ConfigError(
+            'IFRAME_ALLOWED_HOSTS phải là danh sách tên miền, ví dụ ["www.youtube-nocookie.com"].'
+        )
+    for host in hosts:
+        if not _HOST.match(host):
+            raise ConfigError(
+                f'IFRAME_ALLOWED_HOSTS: "{host}" không phải tên miền (chỉ ghi tên miền, chữ '
+                'thường, không có "https://" hay đường dẫn), ví dụ "www.youtube-nocookie.com".'
+            )
+    limit = setting(settings, "SUMMARY_MAX_CHARACTERS")
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 50:
+        raise ConfigError("SUMMARY_MAX_CHARACTERS phải là một số nguyên từ 50 trở lên, ví dụ 400.")
+    return CheckConfig(
+        registry=tuple(load_registry(settings.get("CATEGORIES", []))),
+        iframe_hosts=frozenset(hosts),
+        summary_max=limit,
+    )

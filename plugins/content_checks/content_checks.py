@@ -1,0 +1,105 @@
+"""Strict content checks, scheduling and the build summary.
+
+Before Pelican reads a single file, every file under ``content/`` is checked
+with the same rules as ``invoke check``; any mistake stops the build with
+``file:line: message`` in Vietnamese instead of Pelican's English warning and
+a silently skipped article. Articles dated after the build's "now" are
+scheduled: they stay out of the site until a build runs after their date.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TextIO
+
+from pelican import signals
+from pelican.contents import Article
+from pelican.readers import MarkdownReader
+
+from portal_core.clock import build_now
+from portal_core.problems import problems, raise_if_any
+
+from . import plugin_kinds, standard  # noqa: F401 - register the content kinds
+from .checker import SiteReport, check_site
+from .config import load_config
+from .reader import PortalMarkdownReader
+from .summary import summary_lines
+
+# The checked tree of the build in progress (one build at a time per process).
+_build: dict[str, SiteReport | None] = {"report": None}
+
+
+def last_report() -> SiteReport | None:
+    """The checked tree of the current (or last successful) build."""
+    return _build["report"]
+
+
+def print_summary(report: SiteReport | None, stream: TextIO | None = None) -> None:
+    """Write the Vietnamese summary (standard output by default)."""
+    if report is None:
+        return
+    stream = stream or sys.stdout
+    found = problems()
+    lines = summary_lines(report, {problem.path for problem in found}, len(found))
+    stream.write("\n".join(lines) + "\n")
+    stream.flush()
+
+
+def install_reader(readers) -> None:
+    """Read Markdown with :class:`PortalMarkdownReader`."""
+    for extension in MarkdownReader.file_extensions:
+        if readers.reader_classes.get(extension) is MarkdownReader:
+            readers.reader_classes[extension] = PortalMarkdownReader
+
+
+def check_content(pelican) -> None:
+    """Check the whole content tree; stop before reading anything if it has mistakes."""
+    settings = pelican.settings
+    config = load_config(settings)
+    # Scheduling follows the build's "now" (see schedule), never the wall clock
+    # Pelican would use to turn future articles into drafts.
+    settings["WITH_FUTURE_DATES"] = True
+    report = check_site(settings, build_now(settings), config)
+    _build["report"] = report
+    if problems():
+        print_summary(report)
+        _build["report"] = None
+        raise_if_any()
+
+
+def schedule(content) -> None:
+    """Keep an article dated after the build's "now" out of the site, for now."""
+    report = _build["report"]
+    if report is None or not isinstance(content, Article):
+        return
+    date = getattr(content, "date", None)
+    if content.status == "published" and date is not None and date > report.now:
+        content.status = "draft"
+
+
+def summarise_failure(generator) -> None:
+    """A plugin reported a mistake while reading: the build will stop; summarise now."""
+    if problems():
+        print_summary(_build["report"])
+
+
+def summarise(pelican) -> None:
+    """The build succeeded: say what was published, held back and scheduled."""
+    print_summary(_build["report"])
+
+
+def register() -> None:
+    """Register the plugin callbacks."""
+    # readers_init: swap in our Markdown reader before any file is read.
+    signals.readers_init.connect(install_reader)
+    # initialized: once per build, after portal_core forgot the last build's
+    # problems and before any generator reads; a mistake stops the build here.
+    signals.initialized.connect(check_content)
+    # content_object_init: every article, fresh each build (even from cache), so
+    # a scheduled article is published by the first build after its date.
+    signals.content_object_init.connect(schedule)
+    # static_generator_finalized: the last generator has read its files; if a
+    # plugin reported a mistake meanwhile, the build stops right after this.
+    signals.static_generator_finalized.connect(summarise_failure)
+    # finalized: the site is written; end with the summary.
+    signals.finalized.connect(summarise)

@@ -1,0 +1,150 @@
+"""The kinds of content under ``content/`` and where each one lives.
+
+Every file under ``content/`` must end up published, a draft, scheduled or an
+error; this registry says which folders hold which kind, so a file anywhere
+else is reported instead of being silently skipped. A plugin that adds a kind
+(notices, documents) calls :func:`register_kind` with its own checks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fnmatch
+import posixpath
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .source import Header
+
+# What a kind-specific check returns: (status, publication date, findings),
+# status being "published", "draft" or "scheduled"; findings (line, message).
+Finding = tuple[int, str]
+Verdict = tuple[str, "dt.datetime | None", list[Finding]]
+KindCheck = Callable[[Header, "FileContext"], Verdict]
+
+MARKDOWN_EXTENSIONS = ("md", "markdown", "mkd", "mdown")
+
+
+@dataclass(frozen=True)
+class FileContext:
+    """What a kind's check may know besides the header: pure data, no I/O."""
+
+    relative: str  # posix path under content/, e.g. "articles/tin/2024-01-01-a.md"
+    now: dt.datetime  # the build's "now", aware, site time zone
+    settings: Mapping[str, Any]
+    files: frozenset[str]  # every file under content/ (relative posix paths)
+    config: Any = None  # content_checks.config.CheckConfig
+    text: str = ""  # the whole file, decoded (LF line ends, NFC)
+
+
+@dataclass(frozen=True)
+class ContentKind:
+    """One kind of content: its folders, its names, its own checks."""
+
+    name: str  # "article"
+    label: str  # "tin bài" (messages, summary)
+    paths_setting: str  # the setting listing its folders: "ARTICLE_PATHS"
+    default_paths: tuple[str, ...]
+    excludes_setting: str | None = None
+    check: KindCheck | None = None
+    # Setting prefix of its URL pattern (``ARTICLE`` -> ARTICLE_URL/ARTICLE_SAVE_AS),
+    # for duplicate-URL checks before the build.
+    url_prefix: str | None = None
+    known_fields: frozenset[str] = field(default_factory=frozenset)
+    # The plugin that reads this kind; the kind only exists while it is enabled.
+    plugin: str | None = None
+
+    def enabled(self, settings: Mapping[str, Any]) -> bool:
+        """True when the plugin reading this kind is in PLUGINS (or none is needed)."""
+        return self.plugin is None or self.plugin in settings.get("PLUGINS", [])
+
+    def paths(self, settings: Mapping[str, Any]) -> list[str]:
+        """Folders of this kind, relative to content/ (posix, no trailing slash)."""
+        return [_clean(path) for path in settings.get(self.paths_setting, self.default_paths)]
+
+    def excludes(self, settings: Mapping[str, Any]) -> list[str]:
+        """Folders excluded from this kind."""
+        if not self.excludes_setting:
+            return []
+        return [_clean(path) for path in settings.get(self.excludes_setting, [])]
+
+
+_KINDS: dict[str, ContentKind] = {}
+# Functions naming data files a plugin reads from content/ (e.g. the visitor
+# counter's count file): such a file is used, not lost.
+_DATA_FILES: list[Callable[[Mapping[str, Any]], Iterable[str]]] = []
+
+
+def register_kind(kind: ContentKind) -> None:
+    """Add or replace a kind (idempotent: plugins register on every build)."""
+    _KINDS[kind.name] = kind
+
+
+def register_data_files(source: Callable[[Mapping[str, Any]], Iterable[str]]) -> None:
+    """Declare data files (paths relative to content/) that a plugin reads."""
+    if source not in _DATA_FILES:
+        _DATA_FILES.append(source)
+
+
+def data_files(settings: Mapping[str, Any]) -> set[str]:
+    """Every declared data file, as a relative posix path."""
+    return {_clean(str(path)) for source in _DATA_FILES for path in source(settings) if path}
+
+
+def kinds(settings: Mapping[str, Any] | None = None) -> list[ContentKind]:
+    """Registered kinds (only the enabled ones when ``settings`` is given)."""
+    return [kind for kind in _KINDS.values() if settings is None or kind.enabled(settings)]
+
+
+def kind_named(name: str) -> ContentKind | None:
+    """The kind called ``name`` (None when not registered)."""
+    return _KINDS.get(name)
+
+
+def _clean(folder: str) -> str:
+    return posixpath.normpath(folder).strip("/")
+
+
+def _under(relative: str, folder: str) -> bool:
+    return folder in ("", ".") or relative == folder or relative.startswith(folder + "/")
+
+
+def is_ignored(relative: str, settings: Mapping[str, Any]) -> bool:
+    """Pelican's IGNORE_FILES (hidden files by default) apply to every generator."""
+    patterns = settings.get("IGNORE_FILES", ["**/.*"])
+    parts = relative.split("/")
+    for pattern in patterns:
+        bare = pattern.removeprefix("**/")
+        if any(fnmatch.fnmatch(part, bare) for part in parts):
+            return True
+    return False
+
+
+def kind_for(relative: str, settings: Mapping[str, Any]) -> ContentKind | None:
+    """The kind whose folders hold ``relative`` (the deepest folder wins)."""
+    best: tuple[int, ContentKind] | None = None
+    for kind in kinds(settings):
+        if any(_under(relative, folder) for folder in kind.excludes(settings)):
+            continue
+        for folder in kind.paths(settings):
+            if _under(relative, folder) and (best is None or len(folder) > best[0]):
+                best = (len(folder), kind)
+    return best[1] if best else None
+
+
+def static_folder(relative: str, settings: Mapping[str, Any]) -> str | None:
+    """The STATIC_PATHS entry holding ``relative`` (None when not static)."""
+    excluded = [_clean(folder) for folder in settings.get("STATIC_EXCLUDES", [])]
+    if any(_under(relative, folder) for folder in excluded):
+        return None
+    for folder in map(_clean, settings.get("STATIC_PATHS", ["images"])):
+        if _under(relative, folder):
+            return folder
+    return None
+
+
+def extension(relative: str) -> str:
+    """Lower-case extension without the dot ("" when none)."""
+    name = posixpath.basename(relative)
+    return name.rpartition(".")[2].lower() if "." in name.lstrip(".") else ""

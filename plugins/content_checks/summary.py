@@ -1,0 +1,47 @@
+"""The Vietnamese summary printed at the end of every build and check."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from portal_core.problems import display_path
+
+from .checker import FileReport, SiteReport
+from .kinds import kinds
+
+STATIC_LABEL = "ảnh, tệp đính kèm"
+_ORDER = {"article": 0, "notice": 1, "document": 2, "page": 3}
+LISTED = 10  # drafts and scheduled items named one by one, at most
+
+
+def _when(item: FileReport) -> str:
+    return f"{item.date:%d/%m/%Y %H:%M}" if item.date else "?"
+
+
+def summary_lines(report: SiteReport, problem_paths: set[str], problem_count: int) -> list[str]:
+    """Lines such as ``Đã đăng: 42 tin bài, 6 thông báo`` and the scheduled dates."""
+    groups = report.by_outcome(problem_paths)
+    published = Counter(item.kind for item in groups["published"])
+    ordered = sorted(kinds(), key=lambda kind: _ORDER.get(kind.name, len(_ORDER)))
+    parts = [f"{published[kind.name]} {kind.label}" for kind in ordered if published[kind.name]]
+    if published["static"]:
+        parts.append(f"{published['static']} {STATIC_LABEL}")
+    if published["data"]:
+        parts.append(f"{published['data']} tệp dữ liệu")
+    now = report.now
+    lines = [
+        f"Tóm tắt nội dung (tính đến {now:%H:%M} ngày {now:%d/%m/%Y}):",
+        f"  Đăng: {', '.join(parts) or 'không có gì'}",
+        f"  Bản nháp (không đăng): {len(groups['draft'])}",
+    ]
+    lines += [f"    - {display_path(item.path)}" for item in groups["draft"][:LISTED]]
+    if len(groups["draft"]) > LISTED:
+        lines.append(f"    ... và {len(groups['draft']) - LISTED} bản nháp khác")
+    scheduled = sorted(groups["scheduled"], key=lambda item: (item.date is None, item.date))
+    lines.append(f"  Hẹn giờ đăng: {len(scheduled)}")
+    lines += [f"    - {_when(item)}: {display_path(item.path)}" for item in scheduled[:LISTED]]
+    if len(scheduled) > LISTED:
+        lines.append(f"    ... và {len(scheduled) - LISTED} bài hẹn giờ khác")
+    errors = len(groups["error"])
+    lines.append(f"  Lỗi: {problem_count} lỗi ở {errors} tệp" if problem_count else "  Lỗi: 0")
+    return lines
