@@ -53,7 +53,11 @@ class VisitorCounterSettingsError(ValueError):
 
 @dataclass(frozen=True)
 class CounterSettings:
-    """The checked setting: every value has its final type."""
+    """The checked setting: every value has its final type.
+
+    ``count`` is None when no number is known (never a made-up 0); the URLs
+    are set for the live sources only (``page_url`` has a {path} to fill in).
+    """
 
     source: str
     count: int | None

@@ -10,7 +10,7 @@ and replaces it only with a valid answer. No network access at build time.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from urllib.parse import urlsplit
 
 from pelican import signals
@@ -18,7 +18,6 @@ from pelican import signals
 from .settings import CounterSettings, check_settings
 
 UNKNOWN_DIGIT = "–"
-LABEL = "Số lượt truy cập"
 UNKNOWN_VALUE = "chưa có số liệu"
 
 
@@ -33,39 +32,30 @@ def site_base_path(siteurl: str) -> str:
 
 
 @dataclass(frozen=True)
-class CounterWidget:
-    """What the partials need: the build-time value and the live endpoints."""
+class CounterWidget(CounterSettings):
+    """What the partials need: the checked settings, the build-time value, the paths."""
 
-    settings: CounterSettings
     base_path: str = ""
 
-    @property
-    def source(self) -> str:
-        return self.settings.source
+    @classmethod
+    def of(cls, checked: CounterSettings, siteurl: str = "") -> CounterWidget:
+        """The widget for checked settings on a site published at ``siteurl``."""
+        return cls(**asdict(checked), base_path=site_base_path(siteurl))
 
     @property
     def enabled(self) -> bool:
         """False for source 'none': the widget is not shown at all."""
-        return self.settings.source != "none"
+        return self.source != "none"
 
     @property
     def live(self) -> bool:
         """True when the reader's browser asks a counter service."""
-        return self.settings.total_url is not None
-
-    @property
-    def count(self) -> int | None:
-        """The number known at build time (None: unknown, never a fake 0)."""
-        return self.settings.count
+        return self.total_url is not None
 
     @property
     def offset(self) -> int:
         """Visits counted before the live counter started, added to its total."""
-        return self.settings.count or 0
-
-    @property
-    def min_digits(self) -> int:
-        return self.settings.min_digits
+        return self.count or 0
 
     @property
     def digits(self) -> list[str]:
@@ -76,41 +66,18 @@ class CounterWidget:
 
     @property
     def value_text(self) -> str:
-        """The number as read aloud: '1.539.736' (or 'chưa có số liệu')."""
+        """The number as read aloud after "Số lượt truy cập: ": '1.539.736'."""
         return UNKNOWN_VALUE if self.count is None else group_thousands(self.count)
-
-    @property
-    def label(self) -> str:
-        """The accessible reading: 'Số lượt truy cập: 1.539.736'."""
-        return f"{LABEL}: {self.value_text}"
-
-    @property
-    def total_url(self) -> str | None:
-        return self.settings.total_url
-
-    @property
-    def page_url(self) -> str | None:
-        """URL template with {path} for one page's count, when the source has one."""
-        return self.settings.page_url
 
     @property
     def page_counts(self) -> bool:
         """True when the source can give "Số lượt người xem" for a page."""
-        return self.settings.page_url is not None
+        return self.page_url is not None
 
     @property
     def online(self) -> bool:
         """True when the source may report visitors online (the JSON source)."""
-        return self.settings.source == "json"
-
-    @property
-    def script_url(self) -> str | None:
-        """GoatCounter's counting script, from the configured GoatCounter host."""
-        return self.settings.script_url
-
-    @property
-    def count_url(self) -> str | None:
-        return self.settings.count_url
+        return self.source == "json"
 
     def page_path(self, url: str) -> str:
         """The path a counter sees for a page: '/phuong/2024/05/01/slug/'."""
@@ -121,9 +88,7 @@ def prepare(pelican) -> None:
     """Check VISITOR_COUNTER and give templates the widget (VISITOR_COUNTER_WIDGET)."""
     settings = pelican.settings
     checked = check_settings(settings.get("VISITOR_COUNTER"), settings["PATH"])
-    settings["VISITOR_COUNTER_WIDGET"] = CounterWidget(
-        checked, site_base_path(settings.get("SITEURL", ""))
-    )
+    settings["VISITOR_COUNTER_WIDGET"] = CounterWidget.of(checked, settings.get("SITEURL", ""))
 
 
 def register() -> None:

@@ -14,7 +14,6 @@ from visitor_counter import (
     VisitorCounterSettingsError,
     check_settings,
     group_thousands,
-    site_base_path,
 )
 
 ARTICLE = """Title: Hội nghị cử tri
@@ -52,28 +51,28 @@ def test_group_thousands_uses_the_vietnamese_separator(number, expected):
     ],
 )
 def test_page_paths_include_the_sub_path_of_siteurl(siteurl, expected):
-    widget = CounterWidget(check_settings({"source": "none"}, ROOT), site_base_path(siteurl))
+    widget = CounterWidget.of(check_settings({"source": "none"}, ROOT), siteurl)
     assert widget.page_path("2024/05/01/hoi-nghi/") == f"{expected}/2024/05/01/hoi-nghi/"
 
 
 def test_defaults_hide_the_widget():
     assert check_settings(None, ROOT).source == "none"
-    assert not CounterWidget(check_settings({}, ROOT)).enabled
+    assert not CounterWidget.of(check_settings({}, ROOT)).enabled
 
 
 def test_static_count_is_padded_and_labelled():
-    widget = CounterWidget(check_settings({"source": "static", "count": 1234}, ROOT))
+    widget = CounterWidget.of(check_settings({"source": "static", "count": 1234}, ROOT))
     assert widget.digits == list("0001234")
-    assert widget.label == "Số lượt truy cập: 1.234"
+    assert widget.value_text == "1.234"
     assert not widget.live
     assert not widget.page_counts
     assert not widget.online
 
 
 def test_a_live_source_without_a_known_count_shows_no_fake_zero():
-    widget = CounterWidget(check_settings({"source": "goatcounter", "goatcounter": "abc"}, ROOT))
+    widget = CounterWidget.of(check_settings({"source": "goatcounter", "goatcounter": "abc"}, ROOT))
     assert widget.digits == ["–"] * 7
-    assert widget.label == "Số lượt truy cập: chưa có số liệu"
+    assert widget.value_text == "chưa có số liệu"
     assert widget.offset == 0
 
 
@@ -102,7 +101,7 @@ def test_json_source_with_a_page_template():
         },
         ROOT,
     )
-    widget = CounterWidget(checked)
+    widget = CounterWidget.of(checked)
     assert widget.live and widget.online and widget.page_counts
     assert widget.digits == list("00000010")
     assert widget.offset == 10
