@@ -81,6 +81,8 @@ def site_files() -> dict[str, str | bytes]:
         ),
         "pages/gioi-thieu.md": "Title: Giới thiệu\nSummary: Về Ủy ban MTTQ.\n\nGiới thiệu.\n",
         "pages/noi-bo.md": "Title: Trang nội bộ\nStatus: hidden\n\nChỉ dùng nội bộ.\n",
+        # The visitor counter (pelicanconf.py) reads the old portal's count here.
+        "data/luot-truy-cap.toml": "count = 1539736\n",
     }
 
 
@@ -108,7 +110,6 @@ def publish_settings(content: Path, output: Path, site_url: str, **overrides: An
         "OUTPUT_PATH": str(output),
         "CACHE_CONTENT": False,
         "LOAD_CONTENT_CACHE": False,
-        "VISITOR_COUNTER": {"source": "none"},
         **overrides,
     }
     with environment(SITEURL=site_url):

@@ -203,7 +203,11 @@ def social_meta(ctx) -> dict[str, Any]:
         (ctx.get(name) for name in ("article", "page") if isinstance(ctx.get(name), Content)),
         None,
     )
-    category = getattr(content, "category", None) or ctx.get("category")
+    # Pages and other contents get a folder name as "category": only an
+    # article's category, or the category a listing shows, is a real one.
+    category = content.category if isinstance(content, Article) else None
+    if content is None and hasattr(ctx.get("category"), "slug"):
+        category = ctx.get("category")
     unit = ctx.get("UNIT") or {}
     site_name = plain(ctx.get("SITENAME"))
     is_404 = output_file.rsplit("/", 1)[-1] == "404.html"
@@ -216,7 +220,7 @@ def social_meta(ctx) -> dict[str, Any]:
         image = _share_image(content)
     else:
         title = site_name
-        if category is not None and hasattr(category, "slug"):
+        if category is not None:
             title = plain(category.name)
             description = _category_description(ctx, category) or description
         number = getattr(ctx.get("articles_page"), "number", 1)
@@ -238,7 +242,7 @@ def social_meta(ctx) -> dict[str, Any]:
             "alt": image.alt or title,
         },
         "twitter_site": _site.twitter_site,
-        "feeds": _feeds(ctx, category if hasattr(category, "slug") else None),
+        "feeds": _feeds(ctx, category),
         "jsonld": [],
     }
     if isinstance(content, Article) and canonical:

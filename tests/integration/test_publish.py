@@ -281,7 +281,7 @@ def test_production_build_needs_a_public_address(tmp_path):
 
 
 def test_development_build_writes_no_sitemap_or_feeds(make_site):
-    site = make_site(site_files(), VISITOR_COUNTER={"source": "none"})
+    site = make_site(site_files())
     assert not (site / "sitemap.xml").exists()
     assert not (site / "feeds").exists()
     assert (site / "404.html").is_file()
