@@ -110,6 +110,40 @@ def serve(c, port=CONFIG["port"]):
     listen(CONFIG["host"], int(port), str(CONFIG["output"]))
 
 
+@task(
+    help={
+        "dry_run": "list what would change on the server, change nothing",
+        "skip_build": "send the output folder as it is (already built with --prod)",
+        "output": "folder to send (default: output/)",
+    }
+)
+def deploy(c, dry_run=False, skip_build=False, output=""):
+    """Build for production and copy the site to the unit's own server (rsync/SSH)."""
+    import shlex  # noqa: PLC0415 - only needed here
+
+    from portal_core.deploy import DeployError, read_settings, rsync_command  # noqa: PLC0415
+    from portal_core.runner import build as run_build  # noqa: PLC0415
+
+    try:
+        settings = read_settings(os.environ)
+    except DeployError as error:
+        sys.exit(f"KHÔNG ĐƯA LÊN ĐƯỢC: {error}")
+    if not shutil.which("rsync"):
+        sys.exit("KHÔNG ĐƯA LÊN ĐƯỢC: máy này chưa có rsync (Debian: apt-get install rsync).")
+    folder = Path(output).resolve() if output else CONFIG["output"]
+    if not skip_build:
+        status = run_build(CONFIG["settings_publish"], {"OUTPUT_PATH": str(folder)})
+        if status:
+            sys.exit(status)
+    if not (folder / "index.html").is_file():
+        sys.exit(f"KHÔNG ĐƯA LÊN ĐƯỢC: {folder} chưa có trang đã dựng (./portal build --prod).")
+    note = " (chạy thử: không thay đổi gì trên máy chủ)" if dry_run else ""
+    print(f"Đưa {folder} lên {settings.target}{note}")
+    result = c.run(shlex.join(rsync_command(folder, settings, dry_run=dry_run)), warn=True)
+    if result.exited:
+        sys.exit(f"rsync dừng với mã {result.exited}; trang trên máy chủ chưa thay đổi hết.")
+
+
 @task(help={"args": "extra arguments for pytest, e.g. '-k dates -x'"})
 def test(c, args=""):
     """Run the whole test suite (lint included)."""
