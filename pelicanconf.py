@@ -132,6 +132,7 @@ PLUGINS = [
     "sitemap_xml",
     "share_meta",
     "documents",
+    "content_checks",
 ]
 
 # --- URLs ---------------------------------------------------------------------------

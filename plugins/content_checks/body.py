@@ -13,10 +13,12 @@ from html.parser import HTMLParser
 
 _FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+# A link target may hold one level of balanced parentheses, as in Markdown.
+_URL = r"(?P<url>(?:[^()\s>]|\([^()\s]*\))*)"
 _MD_IMAGE = re.compile(
-    r"!\[(?P<alt>[^\]\n]*)\]\(\s*<?(?P<url>[^)\s>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
+    rf"!\[(?P<alt>[^\]\n]*)\]\(\s*<?{_URL}>?(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
 )
-_MD_LINK = re.compile(r"(?<!!)\[[^\]\n]*\]\(\s*<?(?P<url>[^)\s>]*)")
+_MD_LINK = re.compile(rf"(?<!!)\[[^\]\n]*\]\(\s*<?{_URL}")
 _MD_REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?(?P<url>[^\s>]+)", re.MULTILINE)
 # attr_list ("{: onclick=...}") can put attributes on any element.
 _ATTR_LIST_HANDLER = re.compile(r"\{:?[^}\n]*?\b(?P<attr>on[a-z]+)\s*=", re.IGNORECASE)

@@ -1,0 +1,198 @@
+"""Drafts appear nowhere; scheduled articles appear once their time has come; nothing is lost.
+
+Built with the production settings (feeds, sitemap, search index) as of a
+fixed "now" (``BUILD_DATE``), then again a day later, as the daily build does.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import os
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from content_checks.checker import OUTCOMES, check_site
+from content_checks.cli import run_check
+from portal_core.problems import problems, reset
+from portal_core.runner import build, load_settings
+from tests.support import DEMO_CONTENT, ROOT, write_files
+
+PUBLISH = ROOT / "publishconf.py"
+BASE = {"VISITOR_COUNTER": None}
+
+
+def _article(title: str, date: str, body: str, extra: str = "") -> str:
+    return (
+        f"Title: {title}\nDate: {date}\nCategory: Tin tức sự kiện\n"
+        f"Summary: Tóm tắt bài {title.lower()}.\n{extra}\n{body}\n"
+    )
+
+
+FILES = {
+    "articles/tin-tuc-su-kien/2024-05-30-da-dang.md": _article(
+        "Hội nghị đã đăng", "2024-05-30 08:00", "Từ khóa zzdadangzz."
+    ),
+    "articles/tin-tuc-su-kien/2024-06-02-hen-gio.md": _article(
+        "Hội nghị hẹn giờ", "02/06/2024 08:00", "Từ khóa zzhengiozz."
+    ),
+    "articles/tin-tuc-su-kien/2024-05-31-ban-nhap.md": _article(
+        "Hội nghị bản nháp", "2024-05-31 09:00", "Từ khóa zzbannhapzz.", "Status: draft\n"
+    ),
+    "pages/gioi-thieu.md": "Title: Giới thiệu\n\nỦy ban MTTQ phường.\n",
+}
+
+
+def _everything(site: Path) -> bytes:
+    """Every byte the site serves, search index fragments decompressed."""
+    chunks = []
+    for path in sorted(site.rglob("*")):
+        if path.is_file():
+            data = path.read_bytes()
+            chunks.append(gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data)
+    return b"\n".join(chunks)
+
+
+def _build(tmp_path: Path, when: str, capsys) -> tuple[Path, str]:
+    content = tmp_path / "content"
+    output = tmp_path / f"site-{when[:10]}"
+    overrides = {**BASE, "PATH": str(content), "OUTPUT_PATH": str(output), "BUILD_DATE": when}
+    stream = io.StringIO()
+    status = build(PUBLISH, overrides, stream=stream)
+    assert status == 0, stream.getvalue()
+    return output, capsys.readouterr().out
+
+
+@pytest.fixture
+def production(tmp_path, monkeypatch):
+    """Production settings need a public address."""
+    monkeypatch.setenv("SITEURL", "https://phuong.example.vn")
+    monkeypatch.chdir(tmp_path)
+    write_files(tmp_path / "content", FILES)
+    return tmp_path
+
+
+def test_drafts_and_scheduled_articles_appear_nowhere(production, capsys):
+    site, _ = _build(production, "2024-06-01 12:00", capsys)
+    assert (site / "2024/05/30/hoi-nghi-da-dang/index.html").exists()
+    everything = _everything(site)
+    assert b"zzdadangzz" in everything  # the search index really was searched
+    for hidden in ("zzhengiozz", "zzbannhapzz", "Hội nghị hẹn giờ", "Hội nghị bản nháp"):
+        assert hidden.encode() not in everything, hidden
+    assert not (site / "2024/06/02").exists()
+
+
+def test_a_scheduled_article_is_published_once_its_time_has_come(production, capsys):
+    site, _ = _build(production, "2024-06-02 08:00", capsys)
+    page = site / "2024/06/02/hoi-nghi-hen-gio/index.html"
+    assert page.exists()
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "/2024/06/02/hoi-nghi-hen-gio/" in home
+    assert "2024/06/02/hoi-nghi-hen-gio/" in (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "hoi-nghi-hen-gio" in (site / "feeds/all.atom.xml").read_text(encoding="utf-8")
+    everything = _everything(site)
+    assert b"zzhengiozz" in everything
+    assert b"zzbannhapzz" not in everything  # a draft stays a draft
+
+
+def test_the_build_ends_with_a_vietnamese_summary(production, capsys):
+    _, out = _build(production, "2024-06-01 12:00", capsys)
+    summary = out[out.index("Tóm tắt nội dung") :].splitlines()[:7]
+    assert summary == [
+        "Tóm tắt nội dung (tính đến 12:00 ngày 01/06/2024):",
+        "  Đăng: 1 tin bài, 1 trang",
+        "  Bản nháp (không đăng): 1",
+        "    - content/articles/tin-tuc-su-kien/2024-05-31-ban-nhap.md",
+        "  Hẹn giờ đăng: 1",
+        "    - 02/06/2024 08:00: content/articles/tin-tuc-su-kien/2024-06-02-hen-gio.md",
+        "  Lỗi: 0",
+    ]
+
+
+def test_every_demo_content_file_has_exactly_one_outcome():
+    settings = load_settings(ROOT / "pelicanconf.py", {"PATH": str(DEMO_CONTENT)})
+    reset()
+    report = check_site(settings)
+    errors = {problem.path for problem in problems()}
+    reset()
+    groups = report.by_outcome(errors)
+    on_disk = {
+        path.relative_to(DEMO_CONTENT).as_posix()
+        for path in DEMO_CONTENT.rglob("*")
+        if path.is_file() and not path.name.startswith(".")
+    }
+    counted = [item.relative for outcome in OUTCOMES for item in groups[outcome]]
+    assert sorted(counted) == sorted(on_disk)  # every file once, none twice
+    kinds = {item.kind for item in groups["published"]}
+    assert {"article", "page", "static"} <= kinds
+
+
+def test_invoke_check_and_build_exit_codes_as_an_editor_sees_them(tmp_path):
+    bad = tmp_path / "bad"
+    write_files(
+        bad / "content",
+        {
+            "articles/tin-tuc-su-kien/a.md": _article("Tin", "31/02/2020", "Nội dung."),
+            "data/luot-truy-cap.toml": "count = 1539736\n",
+        },
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins")}
+    check = subprocess.run(
+        [sys.executable, "-m", "invoke", "-r", str(ROOT), "check", "--path", str(bad / "content")],
+        cwd=bad,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    line = 'content/articles/tin-tuc-su-kien/a.md:2: Ngày "31/02/2020" không tồn tại.'
+    assert check.returncode == 1
+    assert f"  {line}\n" in check.stderr
+    assert "Traceback" not in check.stderr + check.stdout
+    settings_file = bad / "settings.py"
+    settings_file.write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
+        f"PATH = {str(bad / 'content')!r}\nTHEME = {str(ROOT / 'theme')!r}\n"
+        f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\nCACHE_PATH = {str(bad / 'cache')!r}\n",
+        encoding="utf-8",
+    )
+    built = subprocess.run(
+        [sys.executable, "-m", "portal_core.runner", str(settings_file), str(bad / "out")],
+        cwd=bad,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert built.returncode == 1
+    assert f"  {line}\n" in built.stderr
+    assert "Traceback" not in built.stderr + built.stdout
+    assert not (bad / "out" / "index.html").exists()
+
+
+def test_check_fix_converts_encodings_and_then_passes(tmp_path, monkeypatch):
+    from tests.plugins.test_content_checks import to_cp1258  # noqa: PLC0415
+
+    monkeypatch.chdir(tmp_path)
+    legacy = _article("Hội nghị tổng kết", "2024-05-30 08:00", "Đoàn kết, dân chủ.")
+    files = {
+        "articles/tin-tuc-su-kien/a.md": to_cp1258(legacy),
+        "articles/tin-tuc-su-kien/b.md": unicodedata.normalize(
+            "NFD", _article("Tin khác", "2024-05-30 09:00", "Nội dung.")
+        ),
+    }
+    content = write_files(tmp_path / "content", files)
+    before = io.StringIO()
+    assert run_check(ROOT / "pelicanconf.py", {**BASE, "PATH": str(content)}, err=before) == 1
+    out = io.StringIO()
+    status = run_check(ROOT / "pelicanconf.py", {**BASE, "PATH": str(content)}, fix=True, out=out)
+    assert status == 0
+    assert out.getvalue().splitlines()[:2] == [
+        "Đã sửa content/articles/tin-tuc-su-kien/a.md: chuyển từ bảng mã Windows-1258 sang UTF-8.",
+        "Đã sửa content/articles/tin-tuc-su-kien/b.md: chuẩn hóa chữ có dấu sang Unicode NFC.",
+    ]
+    assert (content / "articles/tin-tuc-su-kien/a.md").read_text(encoding="utf-8") == legacy
