@@ -15,6 +15,8 @@ from itertools import chain
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from jinja2 import pass_context
+from markupsafe import Markup
 from pelican import signals
 from pelican.paginator import Paginator
 
@@ -92,14 +94,38 @@ def page_url_rules(paginator: Paginator) -> str:
     return json.dumps(rules, ensure_ascii=False, separators=(",", ":"))
 
 
+def item_renderer() -> Any:
+    """Return a template function rendering one listing item, once per article.
+
+    Each article appears under up to 15 others ("tin mới hơn", "tin đã đưa");
+    its item (title, date, one-line summary) is rendered the first time with
+    the theme's own ``article_item`` macro and reused, keyed by SITEURL.
+    """
+    macros: dict[str, Any] = {}
+
+    @pass_context
+    def listing_item(context, article) -> Markup:
+        siteurl = context.get("SITEURL", "")
+        cache = article.__dict__.setdefault("_listing_items", {})
+        if siteurl not in cache:
+            if siteurl not in macros:
+                module = context.environment.get_template("macros/listing.html")
+                macros[siteurl] = module.make_module(context.get_all()).article_item
+            cache[siteurl] = Markup(macros[siteurl](article))
+        return cache[siteurl]
+
+    return listing_item
+
+
 def configure(pelican) -> None:
     """Validate the LISTINGS_* settings once and publish them with defaults."""
     pelican.settings.update(check_settings(pelican.settings))
 
 
 def add_globals(generator) -> None:
-    """Give templates the pagination URL rules for the "Đến trang" box."""
+    """Give templates the page-jump URL rules and the cached listing items."""
     generator.env.globals["page_url_rules"] = page_url_rules
+    generator.env.globals["listing_item"] = item_renderer()
 
 
 def attach_neighbours(generator) -> None:
@@ -122,6 +148,7 @@ def attach_neighbours(generator) -> None:
             article.earlier_in_category = around.earlier
             article.earlier_more_page = around.more_page
             article.earlier_more_url = page_url(around.more_page) if around.more_page else None
+            article._listing_items = {}  # rendered items of an earlier build are stale
     # Hidden articles and drafts are in no listing: nothing around them.
     for article in chain(
         generator.hidden_articles,

@@ -38,7 +38,9 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         title = f"Hội nghị {day}"
         files[f"articles/mat-tran/{day}.md"] = article(title, when, "Hoạt động Mặt trận")
     root = tmp_path_factory.mktemp("listings-browser")
-    site = build_site(write_files(root / "content", files), root / "site", SITEURL=PREFIX)
+    site = build_site(
+        write_files(root / "content", files), root / "site", SITEURL=PREFIX, VISITOR_COUNTER=None
+    )
     with serve(site, prefix=PREFIX) as url:
         yield url.removesuffix(PREFIX)
 

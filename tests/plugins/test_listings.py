@@ -22,6 +22,8 @@ from listings import (
 from portal_core.runner import BuildFailed
 from tests.support import site_path, soup
 
+# Tiny sites carry no visitor-count file; the counter is not what is tested here.
+BASE = {"VISITOR_COUNTER": None}
 NEWS = ("Tin tức sự kiện", "tin-tuc-su-kien")
 FRONT = ("Hoạt động Mặt trận", "hoat-dong-mat-tran")
 
@@ -135,7 +137,7 @@ def test_settings_default_to_five_and_ten():
 
 def test_bad_setting_stops_the_build_without_traceback(make_site):
     with pytest.raises(BuildFailed) as failure:
-        make_site(daily(2), LISTINGS_EARLIER_COUNT=-3)
+        make_site(daily(2), **BASE, LISTINGS_EARLIER_COUNT=-3)
     (message,) = failure.value.messages
     assert "LISTINGS_EARLIER_COUNT phải là một số nguyên" in message
 
@@ -151,7 +153,7 @@ def test_ties_keep_one_order_in_listings_neighbours_and_archives(make_site):
     }
     files["articles/tin-tuc-su-kien/moi.md"] = article("Tin mới", "2024-03-16 07:00")
     files["articles/tin-tuc-su-kien/cu.md"] = article("Tin cũ", "2024-03-15 07:59")
-    site = make_site(files)
+    site = make_site(files, **BASE)
     tied = ["/2024/03/15/tin-a/", "/2024/03/15/tin-b/", "/2024/03/15/tin-c/"]
 
     category = [href for page in listing(site, "chuyen-muc/tin-tuc-su-kien") for href in page]
@@ -168,7 +170,7 @@ def test_ties_keep_one_order_in_listings_neighbours_and_archives(make_site):
 
 
 def test_first_and_last_articles_show_only_what_exists(make_site):
-    site = make_site(daily(3) | daily(1, category=FRONT))
+    site = make_site(daily(3) | daily(1, category=FRONT), **BASE)
     order = listing(site, "chuyen-muc/tin-tuc-su-kien")[0]
     newest, oldest = soup(site_path(site, order[0])), soup(site_path(site, order[-1]))
     assert heading_texts(newest) == ["tin đã đưa"]
@@ -181,14 +183,14 @@ def test_first_and_last_articles_show_only_what_exists(make_site):
 
 
 def test_exactly_twenty_articles_make_one_page_without_pagination(make_site):
-    site = make_site(daily(20))
+    site = make_site(daily(20), **BASE)
     assert [len(page) for page in listing(site, "chuyen-muc/tin-tuc-su-kien")] == [20]
     assert soup(site / "chuyen-muc/tin-tuc-su-kien/index.html").select_one(".pagination") is None
     assert not (site / "chuyen-muc/tin-tuc-su-kien/trang-2").exists()
 
 
 def test_twenty_one_articles_make_two_pages_the_last_with_one(make_site):
-    site = make_site(daily(21))
+    site = make_site(daily(21), **BASE)
     assert [len(page) for page in listing(site, "chuyen-muc/tin-tuc-su-kien")] == [20, 1]
     last = soup(site / "chuyen-muc/tin-tuc-su-kien/trang-2/index.html")
     nav = last.select_one("nav.pagination")
@@ -206,7 +208,9 @@ def test_twenty_one_articles_make_two_pages_the_last_with_one(make_site):
 
 
 def test_long_listing_shows_a_window_with_first_and_last(make_site):
-    site = make_site(daily(41, category=FRONT) | daily(100, start=dt.datetime(2020, 1, 1, 9)))
+    site = make_site(
+        daily(41, category=FRONT) | daily(100, start=dt.datetime(2020, 1, 1, 9)), **BASE
+    )
     assert [len(page) for page in listing(site, "tin-da-dua")] == [20] * 7 + [1]
     page4 = soup(site / "tin-da-dua/trang-4/index.html").select_one("nav.pagination")
     numbers = [a.get_text() for a in page4.select(".pagination__list a[aria-label^='Trang ']")]
@@ -217,7 +221,7 @@ def test_long_listing_shows_a_window_with_first_and_last(make_site):
 
 
 def test_xem_tiep_opens_the_page_that_continues_after_the_last_item(make_site):
-    site = make_site(daily(45), LISTINGS_EARLIER_COUNT=7)
+    site = make_site(daily(45), **BASE, LISTINGS_EARLIER_COUNT=7)
     pages = listing(site, "chuyen-muc/tin-tuc-su-kien")
     order = [href for page in pages for href in page]
     assert len(order) == 45
@@ -243,7 +247,7 @@ def listing_page_of(site: Path, href: str) -> list[str]:
 
 
 def test_counts_follow_the_settings(make_site):
-    site = make_site(daily(9), LISTINGS_NEWER_COUNT=2, LISTINGS_EARLIER_COUNT=0)
+    site = make_site(daily(9), **BASE, LISTINGS_NEWER_COUNT=2, LISTINGS_EARLIER_COUNT=0)
     order = listing(site, "chuyen-muc/tin-tuc-su-kien")[0]
     page = soup(site_path(site, order[5]))
     assert titles(page, "newer") == order[3:5]
@@ -254,7 +258,7 @@ def test_day_json_matches_the_archive_pages(make_site):
     files = daily(30, start=dt.datetime(2023, 12, 20, 6, 30))
     files |= daily(25, category=FRONT, start=dt.datetime(2024, 1, 2, 15, 0))
     files["articles/extra.md"] = article("Tin buổi tối", "2024-01-05 22:45", FRONT[0])
-    site = make_site(files)
+    site = make_site(files, **BASE)
     document = json.loads((site / "luu-tru/ngay.json").read_text(encoding="utf-8"))
     days = document["days"]
     assert list(days) == sorted(days)
@@ -284,7 +288,7 @@ def test_a_day_without_articles_is_not_in_the_json_and_has_no_archive(make_site)
     files = daily(2, start=dt.datetime(2024, 5, 1, 8)) | daily(
         1, category=FRONT, start=dt.datetime(2024, 5, 9, 8)
     )
-    site = make_site(files)
+    site = make_site(files, **BASE)
     document = json.loads((site / "luu-tru/ngay.json").read_text(encoding="utf-8"))
     assert document["days"] == {"2024-05-01": 1, "2024-05-02": 1, "2024-05-09": 1}
     assert not (site / "2024/05/05/index.html").exists()
@@ -296,7 +300,9 @@ def test_a_day_without_articles_is_not_in_the_json_and_has_no_archive(make_site)
 
 
 def test_news_lists_every_article_newest_first(make_site):
-    site = make_site(daily(12, category=FRONT) | daily(10, start=dt.datetime(2023, 1, 5, 12)))
+    site = make_site(
+        daily(12, category=FRONT) | daily(10, start=dt.datetime(2023, 1, 5, 12)), **BASE
+    )
     pages = listing(site, "tin-da-dua")
     assert [len(page) for page in pages] == [20, 2]
     dates = [re.search(r"/(\d{4}/\d\d/\d\d)/", href)[1] for page in pages for href in page]
@@ -309,7 +315,7 @@ def test_news_lists_every_article_newest_first(make_site):
 
 
 def test_links_keep_a_sub_path_siteurl(make_site):
-    site = make_site(daily(25), SITEURL="/phuong")
+    site = make_site(daily(25), **BASE, SITEURL="/phuong")
     order = [h for p in listing(site, "chuyen-muc/tin-tuc-su-kien", "/phuong") for h in p]
     page = soup(site_path(site, order[12].removeprefix("/phuong")))
     assert page.select_one("a.related-articles__next")["href"] == (
