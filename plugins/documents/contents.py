@@ -8,13 +8,34 @@ article can link to a document with ``{filename}/documents/....md``.
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from pelican.contents import Content
 
 from .catalogue import VALIDITY_LABELS
 from .records import DocumentInfo, NoticeInfo
 
 
-class Document(Content):
+class _Cached(Content):
+    """URLs computed once: Pelican recomputes them (slugifying the author) per use."""
+
+    @cached_property
+    def url(self) -> str:
+        return self.get_url_setting("url")
+
+    @cached_property
+    def save_as(self) -> str:
+        return self.get_url_setting("save_as")
+
+    def set_address(self, slug: str, date) -> None:
+        """Fix the slug and date the URL is made of (forgetting any earlier URL)."""
+        self.slug = slug
+        self.date = date
+        self.__dict__.pop("url", None)
+        self.__dict__.pop("save_as", None)
+
+
+class Document(_Cached):
     """A document of the register ("văn bản"); ``info`` holds its checked metadata."""
 
     default_template = "document"
@@ -37,7 +58,7 @@ class Document(Content):
         return f"{self.info.kind} số {self.info.number}"
 
 
-class Notice(Content):
+class Notice(_Cached):
     """A notice ("thông báo"); ``info`` holds its checked metadata."""
 
     default_template = "notice"

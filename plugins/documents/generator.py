@@ -34,7 +34,7 @@ from .catalogue import (
 )
 from .contents import Document, Notice
 from .export import register_json
-from .metadata import Field, MetadataError, read_header
+from .metadata import Field, MetadataError, split_header
 from .records import Place, read_document, read_notice
 
 logger = logging.getLogger(__name__)
@@ -74,27 +74,39 @@ class _RecordsGenerator(Generator):
         except UnicodeDecodeError:
             report(full, 0, "Tệp không lưu ở mã UTF-8. Mở tệp và lưu lại với mã hóa UTF-8.")
             return None
-        info, draft, problems = self.check(read_header(text))
+        header, body = split_header(text)
+        info, draft, problems = self.check(header)
         for line, message in problems:
             report(full, line, message)
         if info is None:
             if not draft:
                 self._add_failed_source_path(relative)
             return None
+        if body.strip() or "summary" in header:
+            item = self._read_markdown(relative)
+        else:
+            # Most register entries are only a header and a PDF: no need to
+            # start a Markdown converter for nothing. Dates are ours to set.
+            metadata = {key: field.text for key, field in header.items() if key != "date"}
+            item = self.content_class("", metadata, self.settings, full, self.context)
+        if item is None:
+            return None
+        item.info = info
+        self.add_source_path(item)
+        self.add_static_links(item)
+        return item
+
+    def _read_markdown(self, relative: str) -> Any:
         try:
-            item = self.readers.read_file(
+            return self.readers.read_file(
                 base_path=self.path,
                 path=relative,
                 content_class=self.content_class,
                 context=self.context,
             )
         except Exception as error:  # any reader failure is the editor's to fix
-            report(full, 0, f"Không đọc được tệp: {error}")
+            report(os.path.join(self.path, relative), 0, f"Không đọc được tệp: {error}")
             return None
-        item.info = info
-        self.add_source_path(item)
-        self.add_static_links(item)
-        return item
 
     def write(self, writer, name: str, template: str, url: str, **values: Any) -> None:
         """Render one page of ours."""
@@ -108,8 +120,12 @@ class _RecordsGenerator(Generator):
         )
 
     def check_addresses(self, items: list[Any], fixed: dict[str, str]) -> None:
-        """Our pages must not share an address with each other or with a page."""
-        others = [item for item in self.context["generated_content"].values() if item]
+        """Our pages must not share an address with each other, an article or a page."""
+        others = [
+            item
+            for item in self.context["generated_content"].values()
+            if item and not isinstance(item, Document | Notice)
+        ]
         check_collisions([*others, *items])
         for item in others:
             label = fixed.get(getattr(item, "save_as", ""))
@@ -135,8 +151,8 @@ class DocumentsGenerator(_RecordsGenerator):
         documents = self.read_all()
         today = self.now.date()
         for item in documents:
-            item.slug = item.info.slug
-            item.date = dt.datetime.combine(item.info.issued, dt.time(), tzinfo=self.now.tzinfo)
+            issued = dt.datetime.combine(item.info.issued, dt.time(), tzinfo=self.now.tzinfo)
+            item.set_address(item.info.slug, issued)
         for later, first in duplicates(documents):
             report(
                 later.source_path,
@@ -145,6 +161,8 @@ class DocumentsGenerator(_RecordsGenerator):
                 f"trong tệp {display_path(first.source_path)}. Mỗi văn bản một số; "
                 "kiểm tra lại số hoặc ngày ban hành.",
             )
+            # Reported once: the copy must not also collide on its address.
+            documents.remove(later)
         self._link_replacements(documents)
         for item in documents:
             item.validity = validity(item.info, item.replacement is not None, today)
@@ -218,9 +236,9 @@ class NoticesGenerator(_RecordsGenerator):
         now = self.now.replace(tzinfo=None)
         current, expired = [], []
         for item in self.read_all():
-            item.date = item.info.posted.replace(tzinfo=self.now.tzinfo)
             # Pelican slugs the typographic title ("&#8220;..."); ours is plain.
-            item.slug = item.metadata.get("slug") or slugify_vi(item.info.title)
+            slug = item.metadata.get("slug") or slugify_vi(item.info.title)
+            item.set_address(slug, item.info.posted.replace(tzinfo=self.now.tzinfo))
             item.state = notice_state(item.info, now)
             {"current": current, "expired": expired}.get(item.state, []).append(item)
         self.notices = board_order(current)

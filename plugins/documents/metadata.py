@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import difflib
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -47,17 +48,21 @@ _KEY_LINE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)$")
 _CONTINUATION = re.compile(r"^[ ]{4,}(?P<value>.*)$")
 
 
-def read_header(text: str) -> dict[str, Field]:
-    """Parse the ``Key: value`` lines at the top of a Markdown file.
+def split_header(text: str) -> tuple[dict[str, Field], str]:
+    """Parse the ``Key: value`` lines at the top of a Markdown file; return the rest too.
 
     Same rules as Python-Markdown's meta extension: keys are case-insensitive,
     an indented line continues the previous key, a repeated key adds a value,
-    the header ends at the first blank line. Values are NFC-normalised.
+    the header ends at the first blank line (or the first line that is
+    neither). Values are NFC-normalised.
     """
     found: dict[str, tuple[list[str], int]] = {}
     key = ""
-    for number, line in enumerate(text.splitlines(), start=1):
+    lines = text.splitlines()
+    end = len(lines)
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
+            end = number
             break
         match = _KEY_LINE.match(line)
         if match:
@@ -66,9 +71,16 @@ def read_header(text: str) -> dict[str, Field]:
             continue
         more = _CONTINUATION.match(line)
         if not (more and key):
+            end = number - 1
             break
         found[key][0].append(nfc(more["value"].strip()))
-    return {key: Field(key, tuple(values), line) for key, (values, line) in found.items()}
+    header = {key: Field(key, tuple(values), line) for key, (values, line) in found.items()}
+    return header, "\n".join(lines[end:])
+
+
+def read_header(text: str) -> dict[str, Field]:
+    """The header of a Markdown file (see :func:`split_header`)."""
+    return split_header(text)[0]
 
 
 # --- Number and symbol (số, ký hiệu) ----------------------------------------------
@@ -193,10 +205,15 @@ def parse_datetime(raw: str) -> dt.datetime:
 # --- Type, flags ---------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=8)
+def _type_keys(names: tuple[str, ...]) -> dict[str, str]:
+    return {fold_key(name): name for name in names}
+
+
 def resolve_type(raw: str, known: Iterable[str]) -> str:
     """Return the configured type an editor meant (case and diacritics ignored)."""
-    names = list(known)
-    keys = {fold_key(name): name for name in names}
+    names = tuple(known)
+    keys = _type_keys(names)
     found = keys.get(fold_key(raw))
     if found:
         return found
