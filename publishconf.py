@@ -32,4 +32,7 @@ FEED_MAX_ITEMS = 30
 
 # --- Search engines (plugin sitemap_xml) --------------------------------------------
 SITEMAP_SAVE_AS = "sitemap.xml"
+# Listings worth a search engine's visit besides the home page, the categories
+# and the archive (each document and notice page is listed on its own).
+SITEMAP_EXTRA_URLS = ["van-ban/", "thong-bao/"]
 ROBOTS_TXT = True

@@ -71,7 +71,9 @@ def published_contents(lists: Iterable[object]) -> Iterator[Content]:
             if (
                 isinstance(content, Content)
                 and not isinstance(content, Static)
-                and getattr(content, "status", "published") == "published"
+                # Pelican's own contents say "published"; other plugins'
+                # contents may leave the status empty.
+                and (getattr(content, "status", "") or "published") == "published"
                 and content.save_as
             ):
                 yield content

@@ -99,26 +99,34 @@ def crawl(base: str) -> dict[str, list[str]]:
     return problems
 
 
-def _build_and_crawl(content: Path, output: Path) -> tuple[dict[str, list[str]], int]:
+def _build_and_crawl(content: Path, output: Path) -> tuple[dict[str, list[str]], int, str]:
     with serve(output, prefix=PREFIX) as url:
         publish(content, output, url)
         problems = crawl(url)
         pages = len(list(output.rglob("*.html")))
-    return problems, pages
+    return problems, pages, url
 
 
 def test_small_site_under_a_sub_path_stays_inside_it(tmp_path):
     content = write_files(tmp_path / "content", site_files())
-    problems, pages = _build_and_crawl(content, tmp_path / "site")
+    problems, pages, _ = _build_and_crawl(content, tmp_path / "site")
     assert problems == {}
     assert pages > 10
 
 
 def test_demo_portal_under_a_sub_path_stays_inside_it(tmp_path):
     """Every page type the demo has: articles, listings, notices, documents, search."""
-    problems, pages = _build_and_crawl(DEMO_CONTENT, tmp_path / "site")
+    site = tmp_path / "site"
+    problems, pages, url = _build_and_crawl(DEMO_CONTENT, site)
     assert problems == {}
     assert pages > 50
+    # Each document and notice has its own page, and the sitemap lists it.
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    records = [*site.glob("van-ban/*/index.html"), *site.glob("thong-bao/2*/**/index.html")]
+    assert records
+    for record in records:
+        address = f"{url}/{record.parent.relative_to(site).as_posix()}/"
+        assert f"<loc>{address}</loc>" in sitemap, address
 
 
 def test_sitemap_and_feeds_use_the_sub_path(tmp_path):
