@@ -73,6 +73,13 @@ class SiteReport:
         return groups
 
 
+def printable(message: str) -> str:
+    """Messages quote what editors wrote; control characters must not reach a terminal."""
+    if message.isprintable():
+        return message
+    return "".join(char if char.isprintable() else "\N{REPLACEMENT CHARACTER}" for char in message)
+
+
 def walk(root: Path, settings: Mapping[str, Any]) -> list[str]:
     """Every file under ``root`` (relative, posix), except IGNORE_FILES, sorted."""
     found = []
@@ -105,20 +112,23 @@ def _body_findings(decoded: Decoded, header: Header, context: FileContext) -> li
     return findings
 
 
-def _url_values(kind: ContentKind, header: Header, item: FileReport, context: FileContext) -> dict:
-    settings = context.settings
-    slug = header.get("slug") or slugify(
-        item.title,
+def title_slug(title: str, settings: Mapping[str, Any]) -> str:
+    """The slug Pelican makes of a title."""
+    return slugify(
+        title,
         regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
         preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
         use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
     )
+
+
+def _url_values(header: Header, item: FileReport, context: FileContext) -> dict:
     entry = resolve(list(context.config.registry), header.get("category") or "")
     return {
-        "slug": slug,
+        "slug": header.get("slug") or title_slug(item.title, context.settings),
         "date": item.date or context.now,
         "category": entry.slug if entry else "",
-        "lang": header.get("lang") or settings.get("DEFAULT_LANG", "en"),
+        "lang": header.get("lang") or context.settings.get("DEFAULT_LANG", "en"),
         "author": "",
         "path": item.relative,
     }
@@ -128,7 +138,7 @@ def _locate(kind: ContentKind, header: Header, item: FileReport, context: FileCo
     """Fill ``save_as``/``url`` the way Pelican will (for duplicate-URL checks)."""
     if not kind.url_prefix or item.status == "draft" or not item.title:
         return
-    values = _url_values(kind, header, item, context)
+    values = _url_values(header, item, context)
     formatter = string.Formatter()
     try:
         save_as = header.get("save_as") or formatter.vformat(
@@ -163,6 +173,10 @@ def check_markdown(path: Path, kind: ContentKind, context: FileContext) -> FileR
     if kind.check is not None:
         item.status, item.date, kind_findings = kind.check(header, context)
         findings += kind_findings
+    config = context.config
+    findings += rules.check_developer_fields(header, config.templates, config.language)
+    if kind.url_prefix:
+        findings += rules.check_slug(header, title_slug(item.title, context.settings))
     findings += _body_findings(decoded, header, context)
     item.findings = findings
     _locate(kind, header, item, context)
@@ -202,6 +216,6 @@ def check_site(
             item = FileReport(relative, path, "", "published", [(0, message)])
         items.append(item)
         for line, text in item.findings:
-            report(path, line, text)
+            report(path, line, printable(text))
     check_collisions(_collision_order(items))
     return SiteReport(root, now, items)

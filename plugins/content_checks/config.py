@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from categories.registry import CategoryEntry, load_registry
@@ -30,6 +31,8 @@ class CheckConfig:
     registry: tuple[CategoryEntry, ...]
     iframe_hosts: frozenset[str]
     summary_max: int
+    templates: frozenset[str] = frozenset()  # the theme's template names ("page", ...)
+    language: str = "vi"
 
 
 def setting(settings: Mapping[str, Any], name: str) -> Any:
@@ -54,8 +57,11 @@ def load_config(settings: Mapping[str, Any]) -> CheckConfig:
     limit = setting(settings, "SUMMARY_MAX_CHARACTERS")
     if isinstance(limit, bool) or not isinstance(limit, int) or limit < 50:
         raise ConfigError("SUMMARY_MAX_CHARACTERS phải là một số nguyên từ 50 trở lên, ví dụ 400.")
+    templates = Path(str(settings.get("THEME", ""))) / "templates"
     return CheckConfig(
         registry=tuple(load_registry(settings.get("CATEGORIES", []))),
         iframe_hosts=frozenset(hosts),
         summary_max=limit,
+        templates=frozenset(path.stem for path in templates.glob("*.html")),
+        language=str(settings.get("DEFAULT_LANG", "vi")),
     )

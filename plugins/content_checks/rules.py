@@ -168,7 +168,8 @@ def check_dates(header: Header, keys: Iterable[str] = ("date", "modified")) -> l
 def check_status(header: Header, allowed: Collection[str] = STATUSES) -> list[Finding]:
     """Only the statuses we know; Pelican would skip any other file silently."""
     item = header.fields.get("status")
-    if item is None or item.value.strip().lower() in allowed:
+    # An emptied "Status:" line means published, as in Pelican.
+    if item is None or not item.value or item.value.strip().lower() in allowed:
         return []
     return [
         (
@@ -199,6 +200,68 @@ def check_summary_length(header: Header, limit: int) -> list[Finding]:
             "Rút gọn còn một hai câu; phần chi tiết đưa vào thân bài.",
         )
     ]
+
+
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_OUTPUT_PATH = re.compile(r"^(?!/)(?!.*\.\.)[a-z0-9][a-z0-9._/-]*$")
+
+
+def check_slug(header: Header, slug: str | None) -> list[Finding]:
+    """A written ``Slug:`` is a URL segment; a computed one must not be empty."""
+    item = header.fields.get("slug")
+    if item is not None and item.value and not _SLUG.match(item.value):
+        return [
+            (
+                item.line,
+                f'Slug "{item.value}" chỉ được gồm chữ thường không dấu, số và dấu gạch nối, '
+                "ví dụ hoi-nghi-tiep-xuc-cu-tri.",
+            )
+        ]
+    if not header.get("slug") and slug == "" and header.get("title"):
+        return [
+            (
+                header.line("title"),
+                "Tiêu đề không có chữ hay số nào để làm địa chỉ bài. Sửa tiêu đề, hoặc thêm "
+                'dòng "Slug: ..." (ví dụ "Slug: hoi-nghi-cu-tri").',
+            )
+        ]
+    return []
+
+
+def check_developer_fields(
+    header: Header, templates: Collection[str], language: str
+) -> list[Finding]:
+    """Template, Save_as, Url, Lang: rarely needed, and wrong values lose the page."""
+    found = []
+    item = header.fields.get("template")
+    if item is not None and item.value not in templates:
+        found.append(
+            (
+                item.line,
+                f'Mẫu trang "{item.value}" không có trong giao diện (theme/templates/). '
+                'Xóa dòng "Template" để dùng mẫu mặc định.',
+            )
+        )
+    for key in ("save_as", "url"):
+        item = header.fields.get(key)
+        if item is not None and not _OUTPUT_PATH.match(item.value):
+            found.append(
+                (
+                    item.line,
+                    f'Dòng "{item.name}" phải là đường dẫn tương đối không dấu, ví dụ '
+                    '"gioi-thieu/"; tốt nhất xóa dòng này để địa chỉ được đặt tự động.',
+                )
+            )
+    item = header.fields.get("lang")
+    if item is not None and item.value != language:
+        found.append(
+            (
+                item.line,
+                f'Trang chỉ có một ngôn ngữ: xóa dòng "{item.name}" (hoặc ghi "{item.name}: '
+                f'{language}").',
+            )
+        )
+    return found
 
 
 # --- Images, attachments, links ---------------------------------------------------

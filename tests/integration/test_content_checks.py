@@ -15,6 +15,8 @@ import unicodedata
 from dataclasses import dataclass, field
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from content_checks.cli import run_check
 from portal_core.runner import build
@@ -442,3 +444,62 @@ def test_settings_of_the_checker_are_validated(site):
         'miền (chỉ ghi tên miền, chữ thường, không có "https://" hay đường dẫn), ví dụ '
         '"www.youtube-nocookie.com".'
     )
+
+
+# --- Arbitrary input never ends in a traceback ---------------------------------------------
+
+_value = st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=30)
+# Valid values half of the time, so that builds get past the first mistake
+# and the odd optional fields reach Pelican itself.
+_fields = st.fixed_dictionaries(
+    {
+        "title": st.one_of(st.just("Hội nghị tiếp xúc cử tri"), _value),
+        "date": st.one_of(st.just("03/10/2024 08:30"), _value),
+        "category": st.one_of(st.just("Tin tức sự kiện"), _value),
+        "summary": st.one_of(st.just("Sáng 3/10, hội nghị."), _value),
+    },
+    optional=dict.fromkeys(
+        [
+            *("status", "slug", "image", "image-alt", "modified", "tags", "author", "lang"),
+            *("template", "save_as", "url", "source"),
+        ],
+        _value,
+    ),
+)
+
+
+def _header(fields: dict[str, str]) -> str:
+    return "".join(f"{key.capitalize()}: {value}\n" for key, value in fields.items())
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@given(fields=_fields, body=_value)
+def test_arbitrary_metadata_is_checked_without_a_traceback(tmp_path_factory, fields, body):
+    folder = tmp_path_factory.mktemp("arbitrary")
+    content = write_files(folder / "content", {A: f"{_header(fields)}\n{body}\n"})
+    err = io.StringIO()
+    status = run_check(SETTINGS, {**BASE, "PATH": str(content)}, out=io.StringIO(), err=err)
+    assert status in (0, 1)
+    assert "Traceback" not in err.getvalue()
+    if status:
+        assert all(line.startswith(str(content)) for line in _messages(err.getvalue()))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@given(fields=_fields, body=_value)
+def test_arbitrary_metadata_builds_or_fails_with_our_messages(tmp_path_factory, fields, body):
+    folder = tmp_path_factory.mktemp("arbitrary-build")
+    content = write_files(folder / "content", {A: f"{_header(fields)}\n{body}\n"})
+    stream = io.StringIO()
+    overrides = {
+        **BASE,
+        "PATH": str(content),
+        "OUTPUT_PATH": str(folder / "output"),
+        "SEARCH_INDEX": False,
+    }
+    status = build(SETTINGS, overrides, stream=stream)
+    assert status in (0, 1)
+    if status:
+        messages = _messages(stream.getvalue())
+        assert messages
+        assert all(line.startswith(str(content)) for line in messages), messages
