@@ -66,16 +66,18 @@ def check(c, fix=False, path=""):
         "category": "article: its category, e.g. 'Tin tức sự kiện'",
         "type": "document: its type, e.g. 'Kế hoạch'",
         "number": "document: its number and symbol, e.g. '30/KH-MTTQ'",
+        "path": "content folder to write into (default: content/)",
     }
 )
-def new(c, kind, title, category="", type="", number=""):  # noqa: PLR0917 - invoke options
+def new(c, kind, title, category="", type="", number="", path=""):  # noqa: PLR0917 - options
     """Start a new article, notice or document (a draft with every field)."""
     from content_checks.scaffold import ScaffoldError, scaffold  # noqa: PLC0415
     from portal_core.clock import build_now  # noqa: PLC0415
     from portal_core.problems import display_path  # noqa: PLC0415
     from portal_core.runner import load_settings  # noqa: PLC0415
 
-    settings = load_settings(CONFIG["settings_base"])
+    overrides = {"PATH": str(Path(path).resolve())} if path else None
+    settings = load_settings(CONFIG["settings_base"], overrides)
     try:
         created = scaffold(
             kind,

@@ -109,6 +109,14 @@ def _body_findings(decoded: Decoded, header: Header, context: FileContext) -> li
         value = "\n".join(item.values)
         if "<" in value:
             findings += rules.check_html(body.html_tags(value, item.line), hosts)
+    summary = header.fields.get("summary")
+    if summary is not None:
+        # Markdown too: its links and images are rendered like the body's.
+        text = body.mask_code("\n".join(summary.values))
+        refs = body.references(text, body.html_tags(text, summary.line), summary.line)
+        findings += rules.check_markdown_links(refs)
+        findings += rules.check_images(refs, context.relative, context.files)
+        findings += rules.check_links(refs, context.relative, context.files)
     return findings
 
 

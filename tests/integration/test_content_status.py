@@ -196,3 +196,47 @@ def test_check_fix_converts_encodings_and_then_passes(tmp_path, monkeypatch):
         "Đã sửa content/articles/tin-tuc-su-kien/b.md: chuẩn hóa chữ có dấu sang Unicode NFC.",
     ]
     assert (content / "articles/tin-tuc-su-kien/a.md").read_text(encoding="utf-8") == legacy
+
+
+def _invoke(*args: str, cwd: Path, when: str = "") -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins")}
+    if when:
+        env["PORTAL_BUILD_DATE"] = when
+    return subprocess.run(
+        [sys.executable, "-m", "invoke", "-r", str(ROOT), *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_invoke_new_starts_drafts_that_pass_the_checks(tmp_path):
+    write_files(tmp_path / "content", {"data/luot-truy-cap.toml": "count = 1539736\n"})
+    when = "2025-01-31 08:05"
+    made = [
+        _invoke("new", "article", "Hội nghị tiếp xúc cử tri", "--category", "giam sat phan bien",
+                "--path", "content", cwd=tmp_path, when=when),
+        _invoke("new", "notice", "Lịch tiếp công dân tháng 2", "--path", "content",
+                cwd=tmp_path, when=when),
+        _invoke("new", "document", "Kế hoạch tổ chức Tết", "--type", "ke hoach",
+                "--number", "05/KH-MTTQ", "--path", "content", cwd=tmp_path, when=when),
+    ]  # fmt: skip
+    assert [result.returncode for result in made] == [0, 0, 0]
+    assert [result.stdout.splitlines()[0] for result in made] == [
+        "Đã tạo content/articles/giam-sat-phan-bien/2025-01-31-hoi-nghi-tiep-xuc-cu-tri.md "
+        "(bản nháp).",
+        "Đã tạo content/notices/2025-01-31-lich-tiep-cong-dan-thang-2.md (bản nháp).",
+        "Đã tạo content/documents/05-kh-mttq-2025.md (bản nháp).",
+    ]
+    checked = _invoke("check", "--path", "content", cwd=tmp_path, when=when)
+    assert checked.returncode == 0, checked.stderr
+    assert "  Bản nháp (không đăng): 3" in checked.stdout.splitlines()
+    again = _invoke("new", "notice", "Lịch tiếp công dân tháng 2", "--path", "content",
+                    cwd=tmp_path, when=when)  # fmt: skip
+    assert again.returncode == 1
+    assert again.stderr.strip() == (
+        "Không tạo được tệp: Tệp notices/2025-01-31-lich-tiep-cong-dan-thang-2.md đã có: "
+        "mở tệp đó để sửa, hoặc đổi tiêu đề."
+    )
