@@ -50,6 +50,8 @@
     return true;
   }
 
+  var rememberTimer = 0;
+
   function remember() {
     var params = new URLSearchParams();
     Object.keys(fields).forEach(function (name) {
@@ -81,7 +83,9 @@
     var filtered = Boolean(type || issuer || year || words.length);
     status.textContent = filtered ? "Tìm thấy " + shown + " / " + rows.length + " văn bản." : "";
     empty.hidden = shown > 0;
-    remember();
+    // The address is updated once typing pauses: replaceState is not free.
+    window.clearTimeout(rememberTimer);
+    rememberTimer = window.setTimeout(remember, 300);
   }
 
   var params = new URLSearchParams(window.location.search);
