@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
@@ -19,14 +18,13 @@ from typing import Any
 
 from pelican.utils import slugify
 
-from categories.registry import resolve
 from portal_core.clock import build_now
 from portal_core.collisions import check_collisions
 from portal_core.problems import display_path, report
 
 from . import body, rules
 from .config import CheckConfig, load_config
-from .kinds import ContentKind, FileContext, Finding, is_ignored
+from .kinds import ContentKind, FileContext, Finding, Layout
 from .placement import place
 from .source import Decoded, Header, decode, parse_header
 
@@ -44,8 +42,22 @@ class FileReport:
     findings: list[Finding] = field(default_factory=list)
     date: dt.datetime | None = None
     title: str = ""
+    slug: str = ""
     save_as: str = ""
-    url: str = ""
+    url_format: tuple[str, dict | None] | None = None  # formatted when a message needs it
+
+    @property
+    def url(self) -> str:
+        """The address Pelican will give the content."""
+        if self.url_format is None:
+            return ""
+        template, values = self.url_format
+        if values is None:
+            return template
+        try:
+            return str(template).format(**values)
+        except (KeyError, ValueError, IndexError, AttributeError):
+            return self.save_as
 
     @property
     def source_path(self) -> str:
@@ -82,12 +94,13 @@ def printable(message: str) -> str:
 
 def walk(root: Path, settings: Mapping[str, Any]) -> list[str]:
     """Every file under ``root`` (relative, posix), except IGNORE_FILES, sorted."""
+    layout = Layout.of(settings)
     found = []
     for folder, dirs, names in os.walk(root, followlinks=True):
         relative_dir = Path(folder).relative_to(root).as_posix()
         prefix = "" if relative_dir == "." else relative_dir + "/"
-        dirs[:] = [name for name in dirs if not is_ignored(prefix + name, settings)]
-        found += [prefix + name for name in names if not is_ignored(prefix + name, settings)]
+        dirs[:] = [name for name in dirs if not layout.is_ignored(prefix + name)]
+        found += [prefix + name for name in names if not layout.is_ignored(prefix + name)]
     return sorted(found)
 
 
@@ -131,9 +144,9 @@ def title_slug(title: str, settings: Mapping[str, Any]) -> str:
 
 
 def _url_values(header: Header, item: FileReport, context: FileContext) -> dict:
-    entry = resolve(list(context.config.registry), header.get("category") or "")
+    entry = context.config.category(header.get("category") or "")
     return {
-        "slug": header.get("slug") or title_slug(item.title, context.settings),
+        "slug": item.slug,
         "date": item.date or context.now,
         "category": entry.slug if entry else "",
         "lang": header.get("lang") or context.settings.get("DEFAULT_LANG", "en"),
@@ -143,21 +156,20 @@ def _url_values(header: Header, item: FileReport, context: FileContext) -> dict:
 
 
 def _locate(kind: ContentKind, header: Header, item: FileReport, context: FileContext) -> None:
-    """Fill ``save_as``/``url`` the way Pelican will (for duplicate-URL checks)."""
+    """Fill ``save_as`` (and how to make the URL) the way Pelican will."""
     if not kind.url_prefix or item.status == "draft" or not item.title:
         return
     values = _url_values(header, item, context)
-    formatter = string.Formatter()
+    settings = context.settings
     try:
-        save_as = header.get("save_as") or formatter.vformat(
-            str(context.settings[f"{kind.url_prefix}_SAVE_AS"]), (), values
-        )
-        url = header.get("url") or formatter.vformat(
-            str(context.settings[f"{kind.url_prefix}_URL"]), (), values
+        save_as = header.get("save_as") or str(settings[f"{kind.url_prefix}_SAVE_AS"]).format(
+            **values
         )
     except (KeyError, ValueError, IndexError, AttributeError):
         return
-    item.save_as, item.url = save_as, url
+    item.save_as = save_as
+    written = header.get("url")
+    item.url_format = (written, None) if written else (settings[f"{kind.url_prefix}_URL"], values)
 
 
 def check_markdown(path: Path, kind: ContentKind, context: FileContext) -> FileReport:
@@ -184,7 +196,9 @@ def check_markdown(path: Path, kind: ContentKind, context: FileContext) -> FileR
     config = context.config
     findings += rules.check_developer_fields(header, config.templates, config.language)
     if kind.url_prefix:
-        findings += rules.check_slug(header, title_slug(item.title, context.settings))
+        computed = title_slug(item.title, context.settings) if item.title else ""
+        item.slug = header.get("slug") or computed
+        findings += rules.check_slug(header, computed)
     findings += _body_findings(decoded, header, context)
     item.findings = findings
     _locate(kind, header, item, context)
@@ -211,10 +225,11 @@ def check_site(
     config = config or load_config(settings)
     relatives = walk(root, settings)
     files = frozenset(relatives)
+    layout = Layout.of(settings)
     items = []
     for relative in relatives:
         path = root / relative
-        kind, message = place(relative, settings)
+        kind, message = place(relative, layout)
         if isinstance(kind, ContentKind):
             context = FileContext(relative, now, settings, files, config)
             item = check_markdown(path, kind, context)

@@ -21,7 +21,7 @@ from portal_core.runner import load_settings
 
 from .checker import walk
 from .content_checks import last_report, print_summary
-from .kinds import ContentKind
+from .kinds import ContentKind, Layout
 from .placement import place
 from .source import decode, repaired
 
@@ -29,9 +29,10 @@ from .source import decode, repaired
 def fix_tree(settings: Mapping[str, Any]) -> list[str]:
     """Rewrite content files in the wrong encoding or in NFD; say what changed."""
     root = Path(settings["PATH"])
+    layout = Layout.of(settings)
     done = []
     for relative in walk(root, settings):
-        kind, _ = place(relative, settings)
+        kind, _ = place(relative, layout)
         if not isinstance(kind, ContentKind):
             continue
         path = root / relative

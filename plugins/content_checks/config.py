@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from categories.registry import CategoryEntry, load_registry
+from categories.registry import CategoryEntry, load_registry, resolve
 
 DEFAULTS: dict[str, Any] = {
     # Hosts whose https:// pages an <iframe> may embed (e.g. "www.youtube-nocookie.com").
@@ -33,6 +33,13 @@ class CheckConfig:
     summary_max: int
     templates: frozenset[str] = frozenset()  # the theme's template names ("page", ...)
     language: str = "vi"
+    _categories: dict[str, CategoryEntry | None] = field(default_factory=dict, compare=False)
+
+    def category(self, written: str) -> CategoryEntry | None:
+        """The registry entry ``written`` names (remembered: sites repeat a few names)."""
+        if written not in self._categories:
+            self._categories[written] = resolve(list(self.registry), written)
+        return self._categories[written]
 
 
 def setting(settings: Mapping[str, Any], name: str) -> Any:

@@ -110,38 +110,53 @@ def _under(relative: str, folder: str) -> bool:
     return folder in ("", ".") or relative == folder or relative.startswith(folder + "/")
 
 
-def is_ignored(relative: str, settings: Mapping[str, Any]) -> bool:
-    """Pelican's IGNORE_FILES (hidden files by default) apply to every generator."""
-    patterns = settings.get("IGNORE_FILES", ["**/.*"])
-    parts = relative.split("/")
-    for pattern in patterns:
-        bare = pattern.removeprefix("**/")
-        if any(fnmatch.fnmatch(part, bare) for part in parts):
-            return True
-    return False
+@dataclass(frozen=True)
+class Layout:
+    """Where every enabled kind, static folder and data file lives: read once per check."""
 
+    kinds: tuple[tuple[ContentKind, tuple[str, ...], tuple[str, ...]], ...]
+    static: tuple[str, ...]
+    static_excludes: tuple[str, ...]
+    data: frozenset[str]
+    ignore: tuple[str, ...]
 
-def kind_for(relative: str, settings: Mapping[str, Any]) -> ContentKind | None:
-    """The kind whose folders hold ``relative`` (the deepest folder wins)."""
-    best: tuple[int, ContentKind] | None = None
-    for kind in kinds(settings):
-        if any(_under(relative, folder) for folder in kind.excludes(settings)):
-            continue
-        for folder in kind.paths(settings):
-            if _under(relative, folder) and (best is None or len(folder) > best[0]):
-                best = (len(folder), kind)
-    return best[1] if best else None
+    @classmethod
+    def of(cls, settings: Mapping[str, Any]) -> Layout:
+        """The layout the settings describe."""
+        return cls(
+            kinds=tuple(
+                (kind, tuple(kind.paths(settings)), tuple(kind.excludes(settings)))
+                for kind in kinds(settings)
+            ),
+            static=tuple(map(_clean, settings.get("STATIC_PATHS", ["images"]))),
+            static_excludes=tuple(map(_clean, settings.get("STATIC_EXCLUDES", []))),
+            data=frozenset(data_files(settings)),
+            ignore=tuple(
+                pattern.removeprefix("**/") for pattern in settings.get("IGNORE_FILES", ["**/.*"])
+            ),
+        )
 
+    def is_ignored(self, relative: str) -> bool:
+        """Pelican's IGNORE_FILES (hidden files by default) apply to every generator."""
+        parts = relative.split("/")
+        return any(fnmatch.fnmatch(part, pattern) for pattern in self.ignore for part in parts)
 
-def static_folder(relative: str, settings: Mapping[str, Any]) -> str | None:
-    """The STATIC_PATHS entry holding ``relative`` (None when not static)."""
-    excluded = [_clean(folder) for folder in settings.get("STATIC_EXCLUDES", [])]
-    if any(_under(relative, folder) for folder in excluded):
-        return None
-    for folder in map(_clean, settings.get("STATIC_PATHS", ["images"])):
-        if _under(relative, folder):
-            return folder
-    return None
+    def kind_for(self, relative: str) -> ContentKind | None:
+        """The kind whose folders hold ``relative`` (the deepest folder wins)."""
+        best: tuple[int, ContentKind] | None = None
+        for kind, folders, excludes in self.kinds:
+            if any(_under(relative, folder) for folder in excludes):
+                continue
+            for folder in folders:
+                if _under(relative, folder) and (best is None or len(folder) > best[0]):
+                    best = (len(folder), kind)
+        return best[1] if best else None
+
+    def static_folder(self, relative: str) -> str | None:
+        """The STATIC_PATHS entry holding ``relative`` (None when not static)."""
+        if any(_under(relative, folder) for folder in self.static_excludes):
+            return None
+        return next((folder for folder in self.static if _under(relative, folder)), None)
 
 
 def extension(relative: str) -> str:

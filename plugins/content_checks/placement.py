@@ -13,15 +13,7 @@ import posixpath
 from collections.abc import Mapping
 from typing import Any
 
-from .kinds import (
-    MARKDOWN_EXTENSIONS,
-    ContentKind,
-    data_files,
-    extension,
-    kind_for,
-    kinds,
-    static_folder,
-)
+from .kinds import MARKDOWN_EXTENSIONS, ContentKind, Layout, extension
 
 # Files operating systems and editors leave behind; never content.
 JUNK_PATTERNS = ("thumbs.db", "desktop.ini", "~$*", "*.tmp", "*~", "*.bak", ".~lock.*#")
@@ -30,10 +22,9 @@ ATTACHMENT_EXTENSIONS = {"pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "od
 _OTHER = {"html", "htm", "rst", "txt", "rtf"}
 
 
-def _folders(settings: Mapping[str, Any]) -> str:
-    folders = sorted({folder for kind in kinds(settings) for folder in kind.paths(settings)})
-    folders += [str(folder).strip("/") for folder in settings.get("STATIC_PATHS", [])]
-    return ", ".join(f"content/{folder}/" for folder in folders)
+def _folders(layout: Layout) -> str:
+    folders = sorted({folder for _, paths, _ in layout.kinds for folder in paths})
+    return ", ".join(f"content/{folder}/" for folder in [*folders, *layout.static])
 
 
 def _is_junk(relative: str) -> bool:
@@ -57,12 +48,13 @@ def _wrong_type(kind: ContentKind, ext: str) -> str:
     )
 
 
-def place(relative: str, settings: Mapping[str, Any]) -> tuple[ContentKind | str | None, str]:
-    """Return (kind, "") for content, ("static", "") for a copied file, (None, message)."""
+def place(relative: str, where: Layout | Mapping[str, Any]) -> tuple[ContentKind | str | None, str]:
+    """Return (kind, "") for content, ("static"/"data", "") for a used file, (None, message)."""
+    layout = where if isinstance(where, Layout) else Layout.of(where)
     ext = extension(relative)
-    kind = kind_for(relative, settings)
-    folder = static_folder(relative, settings)
-    if relative in data_files(settings):
+    kind = layout.kind_for(relative)
+    folder = layout.static_folder(relative)
+    if relative in layout.data:
         return "data", ""
     if _is_junk(relative):
         name = posixpath.basename(relative)
@@ -82,6 +74,6 @@ def place(relative: str, settings: Mapping[str, Any]) -> tuple[ContentKind | str
     else:
         message = (
             "Tệp nằm ngoài các thư mục nội dung nên sẽ không được đăng. Chuyển vào một "
-            f"trong: {_folders(settings)}."
+            f"trong: {_folders(layout)}."
         )
     return None, message

@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import posixpath
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from urllib.parse import unquote, urlsplit
 
 from categories.registry import CategoryEntry, resolve, unknown_message
@@ -180,12 +180,17 @@ def check_status(header: Header, allowed: Collection[str] = STATUSES) -> list[Fi
     ]
 
 
-def check_category(header: Header, registry: list[CategoryEntry]) -> list[Finding]:
+def check_category(
+    header: Header,
+    registry: list[CategoryEntry],
+    find: Callable[[str], CategoryEntry | None] | None = None,
+) -> list[Finding]:
     """The category is in the registry (case, spaces and diacritics ignored)."""
     item = header.fields.get("category")
-    if item is None or not item.value or resolve(registry, item.value):
+    if item is None or not item.value:
         return []
-    return [(item.line, unknown_message(registry, item.value))]
+    entry = find(item.value) if find else resolve(registry, item.value)
+    return [] if entry else [(item.line, unknown_message(registry, item.value))]
 
 
 def check_summary_length(header: Header, limit: int) -> list[Finding]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import charset_normalizer
@@ -148,42 +149,54 @@ def decode(raw: bytes) -> Decoded:
     return Decoded(text, None, 0, nfd_line, has_bom, newline)
 
 
+def _lines(text: str) -> Iterator[str]:
+    """Lines as Python-Markdown sees them, produced lazily (the header is short)."""
+    start = 0
+    while True:
+        end = text.find("\n", start)
+        line = text[start:] if end < 0 else text[start:end]
+        if "\x02" in line or "\x03" in line:
+            line = line.translate(_MARKDOWN_RESERVED)
+        yield line.expandtabs(4) if "\t" in line else line
+        if end < 0:
+            return
+        start = end + 1
+
+
 def parse_header(text: str) -> Header:
     """Split the metadata block off ``text`` (LF line ends), keeping line numbers."""
     header = Header()
-    if not text.strip():
+    if not text or text.isspace():
         return header
-    lines = text.translate(_MARKDOWN_RESERVED).expandtabs(4).split("\n")
-    index = 0
-    if lines and _BEGIN.match(lines[0]):
-        index = 1
+    lines = _lines(text)
+    number = 0
     key: str | None = None
     order: list[tuple[str, str, int, list[str]]] = []
-    while index < len(lines):
-        line = lines[index]
-        index += 1
+    for line in lines:
+        number += 1
+        if number == 1 and _BEGIN.match(line):
+            continue
         if not line.strip() or _END.match(line):
             break
         match = _META.match(line)
         if match:
             key = match.group("key").lower().strip()
-            values = [match.group("value").strip()]
-            order.append((key, match.group("key"), index, values))
+            order.append((key, match.group("key"), number, [match.group("value").strip()]))
             continue
         more = _META_MORE.match(line)
         if more and key:
             order[-1][3].append(more.group("value").strip())
             continue
-        index -= 1
-        header.stopper = (index + 1, line)
+        header.stopper = (number, line)
+        number -= 1  # this line is the body's first
         break
-    for key, name, number, values in order:
-        item = Field(key, name, tuple(values), number)
+    for key, name, line_number, values in order:
+        item = Field(key, name, tuple(values), line_number)
         if key in header.fields:
             header.repeated.append(item)
         else:
             header.fields[key] = item
-    header.body_line = index + 1
+    header.body_line = number + 1
     return header
 
 

@@ -54,7 +54,7 @@ def check_article(header: Header, context: FileContext) -> Verdict:
         *rules.check_unknown_fields(header, ARTICLE_FIELDS),
         *rules.check_dates(header),
         *rules.check_status(header),
-        *rules.check_category(header, list(config.registry)),
+        *rules.check_category(header, list(config.registry), config.category),
         *rules.check_summary_length(header, config.summary_max),
         *rules.check_featured_image(header, context.relative, context.files),
     ]
