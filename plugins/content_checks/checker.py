@@ -44,6 +44,7 @@ class FileReport:
     title: str = ""
     slug: str = ""
     save_as: str = ""
+    links: list[tuple[int, str, str]] = field(default_factory=list)  # to other content
     url_format: tuple[str, dict | None] | None = None  # formatted when a message needs it
 
     @property
@@ -104,11 +105,14 @@ def walk(root: Path, settings: Mapping[str, Any]) -> list[str]:
     return sorted(found)
 
 
-def _body_findings(decoded: Decoded, header: Header, context: FileContext) -> list[Finding]:
+def _body_findings(
+    decoded: Decoded, header: Header, context: FileContext, item: FileReport
+) -> list[Finding]:
     lines = decoded.text.split("\n")
     text = body.mask_code("\n".join(lines[header.body_line - 1 :]))
     tags = body.html_tags(text, header.body_line)
     refs = body.references(text, tags, header.body_line)
+    item.links = rules.content_links(refs, context.relative)
     hosts = context.config.iframe_hosts
     findings = [
         *rules.check_html(tags, hosts),
@@ -118,10 +122,10 @@ def _body_findings(decoded: Decoded, header: Header, context: FileContext) -> li
         *rules.check_images(refs, context.relative, context.files),
         *rules.check_links(refs, context.relative, context.files),
     ]
-    for item in header.fields.values():
-        value = "\n".join(item.values)
+    for field_ in header.fields.values():
+        value = "\n".join(field_.values)
         if "<" in value:
-            findings += rules.check_html(body.html_tags(value, item.line), hosts)
+            findings += rules.check_html(body.html_tags(value, field_.line), hosts)
     summary = header.fields.get("summary")
     if summary is not None:
         # Markdown too: its links and images are rendered like the body's.
@@ -199,10 +203,25 @@ def check_markdown(path: Path, kind: ContentKind, context: FileContext) -> FileR
         computed = title_slug(item.title, context.settings) if item.title else ""
         item.slug = header.get("slug") or computed
         findings += rules.check_slug(header, computed)
-    findings += _body_findings(decoded, header, context)
+    findings += _body_findings(decoded, header, context, item)
     item.findings = findings
     _locate(kind, header, item, context)
     return item
+
+
+def _check_links_between(items: list[FileReport]) -> None:
+    """Published content must not link to drafts or to what is not yet due."""
+    by_relative = {item.relative: item for item in items}
+    for item in items:
+        if item.status != "published":
+            continue
+        for line, url, target in item.links:
+            other = by_relative.get(target)
+            if other is None:
+                continue
+            when = f"{other.date:%H:%M %d/%m/%Y}" if other.date else ""
+            for number, message in rules.check_unpublished_link(line, url, other.status, when):
+                report(item.path, number, printable(message))
 
 
 def _collision_order(items: list[FileReport]) -> list[FileReport]:
@@ -240,5 +259,6 @@ def check_site(
         items.append(item)
         for line, text in item.findings:
             report(path, line, printable(text))
+    _check_links_between(items)
     check_collisions(_collision_order(items))
     return SiteReport(root, now, items)

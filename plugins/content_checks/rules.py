@@ -375,6 +375,37 @@ def check_links(refs: Iterable[Reference], relative: str, files: Collection[str]
     return found
 
 
+def content_links(refs: Iterable[Reference], relative: str) -> list[tuple[int, str, str]]:
+    """(line, url, target) of every link to another content file (``{filename}``)."""
+    found = []
+    for ref in refs:
+        target = content_target(ref.url, relative)
+        if target is not None and not ref.is_image and target.endswith(".md"):
+            found.append((ref.line, ref.url, target))
+    return found
+
+
+def check_unpublished_link(line: int, url: str, status: str, when: str) -> list[Finding]:
+    """A published page must not link to a draft, or to an article not yet due."""
+    if status == "draft":
+        return [
+            (
+                line,
+                f'Liên kết "{url}" trỏ tới một bản nháp chưa đăng: người đọc sẽ gặp trang không '
+                "có. Bỏ liên kết, hoặc đăng bài kia trước.",
+            )
+        ]
+    if status == "scheduled":
+        return [
+            (
+                line,
+                f'Liên kết "{url}" trỏ tới bài hẹn giờ đăng lúc {when}: đến lúc đó liên kết '
+                "còn hỏng. Hẹn giờ bài này muộn hơn, hoặc bỏ liên kết.",
+            )
+        ]
+    return []
+
+
 # --- Raw HTML ------------------------------------------------------------------------
 
 

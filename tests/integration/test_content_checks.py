@@ -197,6 +197,39 @@ CASES: dict[str, Case] = {
             '"Slug: ..." khác cho một trong hai bài.'
         ],
     ),
+    "link_to_draft": Case(
+        {
+            A: article(body="Xem [bài trước]({filename}/articles/tin-tuc-su-kien/b.md)."),
+            "articles/tin-tuc-su-kien/b.md": article(title="Bài nháp", extra="Status: draft\n"),
+        },
+        [
+            f'{PATH_A}:6: Liên kết "{{filename}}/articles/tin-tuc-su-kien/b.md" trỏ tới một '
+            "bản nháp chưa đăng: người đọc sẽ gặp trang không có. Bỏ liên kết, hoặc đăng bài "
+            "kia trước."
+        ],
+    ),
+    "link_to_scheduled": Case(
+        {
+            A: article(body="Xem [lịch](b.md)."),
+            "articles/tin-tuc-su-kien/b.md": article(title="Lịch", date="2099-01-01 08:00"),
+        },
+        [
+            f'{PATH_A}:6: Liên kết "b.md" sẽ hỏng khi trang đặt ở thư mục con. Trỏ tới tệp '
+            'nguồn, ví dụ "{filename}/pages/gioi-thieu.md", hoặc tệp đính kèm '
+            '"{static}/files/...".'
+        ],
+    ),
+    "link_to_scheduled_source": Case(
+        {
+            A: article(body="Xem [lịch]({filename}b.md)."),
+            "articles/tin-tuc-su-kien/b.md": article(title="Lịch", date="2099-01-01 08:00"),
+        },
+        [
+            f'{PATH_A}:6: Liên kết "{{filename}}b.md" trỏ tới bài hẹn giờ đăng lúc 08:00 '
+            "01/01/2099: đến lúc đó liên kết còn hỏng. Hẹn giờ bài này muộn hơn, hoặc bỏ liên "
+            "kết."
+        ],
+    ),
     "script": Case(
         {A: article(body="Tin.\n\n<script>alert('x')</script>")},
         [
