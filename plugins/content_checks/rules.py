@@ -39,6 +39,12 @@ _LOOKS_LIKE_FIELD = re.compile(r"^[ ]{0,3}[^\s:#>*|-][^:]{0,40}:\s*\S")
 _STATIC_PREFIX = re.compile(
     r"^(?:\{(?P<a>static|attach|filename)\}|\|(?P<b>static|attach|filename)\|)"
 )
+# Pelican's own link syntaxes for listings: {index}, {category}slug, {tag}, {author}.
+_PELICAN_LINKS = tuple(
+    f"{left}{name}{right}"
+    for name in ("index", "category", "tag", "author")
+    for left, right in (("{", "}"), ("|", "|"))
+)
 _URL_ATTRIBUTES = {"href", "src", "action", "formaction", "poster", "data", "xlink:href", "cite"}
 _FORBIDDEN_TAGS = {
     "script": "trang không chạy mã do người viết bài đưa vào. Xóa đoạn <script>…</script>.",
@@ -363,7 +369,7 @@ def check_links(refs: Iterable[Reference], relative: str, files: Collection[str]
                 found.append((ref.line, _missing(ref.url, target, files)))
             continue
         parts = urlsplit(ref.url)
-        if parts.scheme or ref.url.startswith("//"):
+        if parts.scheme or ref.url.startswith(("//", *_PELICAN_LINKS)):
             continue  # external links are fine; unsafe schemes: check_html
         found.append(
             (

@@ -432,6 +432,17 @@ def test_bom_crlf_and_day_first_dates_build(site, tmp_path):
     assert "\ufeff" not in page
 
 
+def test_links_pelican_understands_pass(site):
+    body = (
+        "Về [trang chủ]({index}), [chuyên mục]({category}tin-tuc-su-kien), "
+        "[giới thiệu]({filename}/pages/gioi-thieu.md), [mục 2](#muc-2), "
+        "[Cổng Chính phủ](https://chinhphu.vn/), [thư](mailto:mttq@example.vn)."
+    )
+    content = site({A: article(body=body), "pages/gioi-thieu.md": "Title: Giới thiệu\n\nx\n"})
+    err = io.StringIO()
+    assert run_check(SETTINGS, {**BASE, "PATH": str(content)}, err=err) == 0, err.getvalue()
+
+
 def test_iframe_from_an_allowed_host_is_published(site, tmp_path):
     embed = '<iframe src="https://www.youtube-nocookie.com/embed/abc" title="Video"></iframe>'
     content = site({A: article(title="Video hội nghị", body=embed)})
