@@ -40,15 +40,10 @@ DOCUMENT_REQUIRED = {
     "files": "tệp đính kèm trong content/files/",
 }
 NOTICE_REQUIRED = {"title": "tiêu đề thông báo", "date": "ngày đăng, ví dụ 2024-06-01 08:00"}
-_DOCUMENT_STATUS = {
-    "": "",
-    "con hieu luc": "",
-    "het hieu luc": "expired",
-    "draft": "draft",
-    "nhap": "draft",
-    "ban nhap": "draft",
-}
-_NOTICE_STATUS = {"": "", "published": "", "draft": "draft", "nhap": "draft", "ban nhap": "draft"}
+# What an editor may write in "Status:" (as messages show it) and what it means.
+_DRAFT = {"draft": "draft", "nháp": "draft", "bản nháp": "draft"}
+_DOCUMENT_STATUS = {"Còn hiệu lực": "", "Hết hiệu lực": "expired", **_DRAFT}
+_NOTICE_STATUS = {"published": "", **_DRAFT}
 
 # "Effective: kể từ ngày ký" is how documents say "from the day it is signed".
 _ON_SIGNING = "ngay ky"
@@ -137,12 +132,22 @@ class NoticeInfo:
     files: tuple[Attachment, ...]
 
 
-def _status(reader: Collector, accepted: dict[str, str], choices: str) -> str | None:
+def _open(
+    header: dict[str, Field], statuses: dict[str, str], required: dict[str, str]
+) -> tuple[Collector, str | None, bool]:
+    """Start checking a file: (collector, status, every required line present).
+
+    The status is "draft" for a draft, which is neither checked nor published.
+    """
+    reader = Collector(header)
     written = reader.text("status")
-    status = accepted.get(fold(written).strip())
+    accepted = {fold(word): meaning for word, meaning in statuses.items()}
+    status = accepted.get(fold(written).strip(), None if written else "")
     if status is None:
+        choices = ", ".join(f'"{word}"' for word in statuses)
         reader.fail("status", f'Tình trạng "{written}" không rõ; để trống hoặc ghi {choices}.')
-    return status
+    complete = status == "draft" or reader.require(required)
+    return reader, status, complete
 
 
 @dataclass(frozen=True)
@@ -182,11 +187,9 @@ def read_document(
     """
     if "file" in header and "files" not in header:
         header = {**header, "files": header["file"]}
-    reader = Collector(header)
-    status = _status(reader, _DOCUMENT_STATUS, '"Hết hiệu lực" hoặc "draft"')
+    reader, status, complete = _open(header, _DOCUMENT_STATUS, DOCUMENT_REQUIRED)
     if status == "draft":
         return None, True, []
-    complete = reader.require(DOCUMENT_REQUIRED)
     number = reader.parse("number", parse_number)
     kind = reader.parse("type", lambda value: resolve_type(value, types))
     issued = reader.parse("issued", parse_date)
@@ -231,11 +234,9 @@ def read_notice(
     header: dict[str, Field], place: Place
 ) -> tuple[NoticeInfo | None, bool, list[tuple[int, str]]]:
     """Check a notice header: (record or None, is draft, problems)."""
-    reader = Collector(header)
-    status = _status(reader, _NOTICE_STATUS, '"draft"')
+    reader, status, complete = _open(header, _NOTICE_STATUS, NOTICE_REQUIRED)
     if status == "draft":
         return None, True, []
-    complete = reader.require(NOTICE_REQUIRED)
     posted = reader.parse("date", parse_datetime)
     valid_from = reader.parse("valid-from", parse_date) or (posted.date() if posted else None)
     expires = reader.parse("expires", parse_date)

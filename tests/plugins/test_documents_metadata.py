@@ -301,6 +301,19 @@ def test_a_draft_is_neither_checked_nor_published(place):
     assert read_document(header, DOCUMENT_TYPES, place) == (None, True, [])
 
 
+def test_unclear_status_lists_the_words_understood(place):
+    _, _, problems = read_document(_document_header(Status="xong"), DOCUMENT_TYPES, place)
+    assert problems == [
+        (
+            7,
+            'Tình trạng "xong" không rõ; để trống hoặc ghi "Còn hiệu lực", "Hết hiệu lực", '
+            '"draft", "nháp", "bản nháp".',
+        )
+    ]
+    info, _, _ = read_document(_document_header(Status="het hieu luc"), DOCUMENT_TYPES, place)
+    assert info.declared_expired
+
+
 def test_notice_expiring_before_it_starts_is_refused(place):
     header = read_header("Title: Họp\nDate: 2024-06-01 08:00\nExpires: 2024-05-30\n")
     _, _, problems = read_notice(header, place)
