@@ -48,8 +48,16 @@ def print_summary(report: SiteReport | None, stream: TextIO | None = None) -> No
 def install_reader(readers) -> None:
     """Read Markdown with :class:`PortalMarkdownReader`."""
     for extension in MarkdownReader.file_extensions:
-        if readers.reader_classes.get(extension) is MarkdownReader:
+        current = readers.reader_classes.get(extension)
+        if current is MarkdownReader:
             readers.reader_classes[extension] = PortalMarkdownReader
+        elif isinstance(current, type) and not issubclass(current, PortalMarkdownReader):
+            # Another plugin replaced the reader first: ours (day-first dates,
+            # sanitising) would be lost without a word. It must come first.
+            raise ValueError(
+                f"PLUGINS: đặt content_checks trước plugin thay bộ đọc .{extension} "
+                f"({current.__module__}.{current.__name__})."
+            )
 
 
 def check_content(pelican) -> None:
