@@ -92,6 +92,8 @@ class _RecordsGenerator(Generator):
         if item is None:
             return None
         item.info = info
+        # Drafts never get here; "Status: Hết hiệu lực" is a validity, not Pelican's status.
+        item.status = "published"
         self.add_source_path(item)
         self.add_static_links(item)
         return item

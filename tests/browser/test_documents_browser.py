@@ -164,3 +164,26 @@ def shown_first(docs: list[CorpusDocument]) -> str:
     """Number of the newest document (same day: the higher number)."""
     newest = max(docs, key=lambda doc: (doc.issued, int(doc.number.split("/")[0])))
     return newest.number
+
+
+def test_site_search_finds_documents(page, register_url, errors):
+    """Documents are indexed for "Tìm kiếm" as the type "Văn bản"."""
+    base = register_url.removesuffix("/van-ban/")
+    page.goto(f"{base}/tim-kiem/?q=bao+hiem+y+te")
+    page.wait_for_function(
+        """() => {
+            const box = document.querySelector("[data-search-status]");
+            return box && box.textContent && !box.textContent.startsWith("Đang tìm");
+        }"""
+    )
+    found = page.eval_on_selector_all(
+        ".search-result",
+        """items => items.map(item => [
+            item.querySelector("h2 a").getAttribute("href"),
+            item.querySelector(".search-result__meta").textContent])""",
+    )
+    assert found
+    for href, meta in found:
+        assert href.startswith(f"{PREFIX}/van-ban/")
+        assert "Văn bản" in meta
+    assert errors == []
