@@ -20,7 +20,6 @@ DEFAULTS: dict[str, Any] = {
 }
 THEME_SHARE_IMAGE = "img/share-default.png"
 THEME_LOGO = "img/logo.png"
-_SPACES = re.compile(r"\s+")
 
 
 class ShareSettingsError(ValueError):
@@ -48,7 +47,10 @@ current = ShareConfig()
 
 def plain(text: Any) -> str:
     """Markup or text -> one line of plain text (tags stripped, entities decoded)."""
-    return _SPACES.sub(" ", Markup(str(text or "")).striptags()).strip()
+    text = str(text or "")
+    if "<" in text or "&" in text:  # most titles and names are plain already
+        text = Markup(text).striptags()
+    return " ".join(text.split())
 
 
 def _static_image(settings: dict, setting: str, theme_file: str, alt: str) -> ShareImage:

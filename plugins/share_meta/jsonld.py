@@ -14,7 +14,7 @@ from typing import Any
 
 CONTEXT = "https://schema.org"
 # Inside <script>, "</script>" or "<!--" in a title would end the block early.
-_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+_SCRIPT_SAFE = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"))
 
 
 def image_object(url: str, width: int, height: int) -> dict[str, Any]:
@@ -77,4 +77,6 @@ def breadcrumb_list(crumbs: list[tuple[str, str]]) -> dict[str, Any]:
 def script_json(data: dict[str, Any]) -> str:
     """Compact JSON that is safe to place between <script> tags."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.translate(_SCRIPT_SAFE)
+    for character, escaped in _SCRIPT_SAFE:  # str.replace: far faster than translate()
+        text = text.replace(character, escaped)
+    return text

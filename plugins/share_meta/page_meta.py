@@ -7,6 +7,8 @@ plain data: canonical URL, Open Graph values, feed links, JSON-LD blocks.
 
 from __future__ import annotations
 
+import functools
+from dataclasses import dataclass, field
 from typing import Any
 
 from jinja2 import pass_context
@@ -67,38 +69,52 @@ def _feeds(ctx, category) -> list[dict[str, str]]:
     return feeds
 
 
-def _article_jsonld(ctx, article: Article, canonical: str, image: dict) -> list[str]:
-    site_url = str(ctx.get("SITEURL") or "")
-    unit = ctx.get("UNIT") or {}
+@dataclass(frozen=True)
+class _Site:
+    """Per-site values every article's JSON-LD repeats."""
+
+    home: str
+    default_author: str
+    publisher: dict[str, Any] = field(hash=False, compare=False)
+
+
+@functools.lru_cache(maxsize=8)
+def _site(site_url: str, site_name: str, author: str, unit_name: str, logo: ShareImage) -> _Site:
+    """Computed once per build, not once per page."""
     home = absolute(site_url, "")
-    logo = config.current.logo
     publisher = organization(
-        unit.get("name") or plain(ctx.get("SITENAME")),
+        plain(unit_name) or plain(site_name),
         home,
         image_object(absolute(site_url, logo.url), logo.width, logo.height),
     )
+    return _Site(home, plain(author), publisher)
+
+
+def _article_jsonld(
+    site: _Site, article: Article, *, canonical: str, image: dict, headline: str, description: str
+) -> list[str]:
     # The default byline ("Ban biên tập") is the unit itself, not a person.
-    author_name = plain(getattr(article, "author", "")) or plain(ctx.get("AUTHOR"))
-    if not author_name or author_name == plain(ctx.get("AUTHOR")):
-        author = organization(author_name or publisher["name"], home)
+    author_name = plain(getattr(article, "author", "")) or site.default_author
+    if not author_name or author_name == site.default_author:
+        author = organization(author_name or site.publisher["name"], site.home)
     else:
         author = {"@type": "Person", "name": author_name}
     modified = getattr(article, "modified", None) or article.date
-    headline = plain(article.title)
+    category = article.category
     data = news_article(
         url=canonical,
         headline=headline,
-        description=shorten(plain(getattr(article, "summary", ""))),
+        description=description,
         published=format_iso(article.date),
         modified=format_iso(modified),
         author=author,
-        publisher=publisher,
+        publisher=site.publisher,
         image=image,
-        section=article.category.name,
+        section=category.name,
     )
     crumbs = [
-        ("Trang chủ", home),
-        (article.category.name, absolute(site_url, article.category.url)),
+        ("Trang chủ", site.home),
+        (category.name, absolute(site.home, category.url)),
         (headline, canonical),
     ]
     return [script_json(data), script_json(breadcrumb_list(crumbs))]
@@ -119,13 +135,21 @@ def social_meta(ctx) -> dict[str, Any]:
     if content is None and hasattr(ctx.get("category"), "slug"):
         category = ctx.get("category")
     unit = ctx.get("UNIT") or {}
+    site = _site(
+        site_url,
+        str(ctx.get("SITENAME") or ""),
+        str(ctx.get("AUTHOR") or ""),
+        str(unit.get("name") or ""),
+        config.current.logo,
+    )
     site_name = plain(ctx.get("SITENAME"))
     is_404 = output_file.rsplit("/", 1)[-1] == "404.html"
     canonical = None if is_404 else absolute(site_url, page_url(output_file))
-    description = f"{unit.get('name') or site_name} – tin tức, thông báo, văn bản."
+    description = f"{site.publisher['name']} – tin tức, thông báo, văn bản."
 
     if content is not None:
         title = plain(content.title)
+        # Read once: Pelican may rebuild a summary from the body on each access.
         description = shorten(plain(getattr(content, "summary", ""))) or description
         image = _share_image(content)
     else:
@@ -160,5 +184,12 @@ def social_meta(ctx) -> dict[str, Any]:
         meta["modified"] = format_iso(getattr(content, "modified", None) or content.date)
         meta["section"] = content.category.name
         picture = image_object(image_url, image.width, image.height)
-        meta["jsonld"] = _article_jsonld(ctx, content, canonical, picture)
+        meta["jsonld"] = _article_jsonld(
+            site,
+            content,
+            canonical=canonical,
+            image=picture,
+            headline=title,
+            description=description,
+        )
     return meta

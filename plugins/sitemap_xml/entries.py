@@ -81,9 +81,15 @@ def published_contents(lists: Iterable[object]) -> Iterator[Content]:
 
 def content_entries(contents: Iterable[Content]) -> list[Entry]:
     """One entry per distinct URL (a content may sit in several lists)."""
+    # Pelican computes url and save_as from the settings on every access
+    # (slow), and generators hold each article in several lists: meet each
+    # object once.
+    unique = {id(content): content for content in contents}
     seen: dict[str, Entry] = {}
-    for content in contents:
-        seen.setdefault(content.url, Entry(content.url, content.save_as, last_change(content)))
+    for content in unique.values():
+        url = content.url
+        if url not in seen:
+            seen[url] = Entry(url, content.save_as, last_change(content))
     return list(seen.values())
 
 

@@ -36,6 +36,7 @@ from .entries import (
     check_settings,
     chunk_names,
     content_entries,
+    last_change,
     newest,
     published_contents,
     render_index,
@@ -53,15 +54,14 @@ _config = SitemapConfig()
 def _listings(generator: ArticlesGenerator) -> list[Entry]:
     """Home, archive index and each category's first page."""
     settings = generator.settings
-    dates = [entry.lastmod for entry in content_entries(generator.articles)]
-    latest = newest(dates)
+    latest = newest(last_change(article) for article in generator.articles)
     listings = [Entry("", settings.get("INDEX_SAVE_AS") or "index.html", latest)]
     if settings.get("ARCHIVES_SAVE_AS"):
         url = settings.get("ARCHIVES_URL") or settings["ARCHIVES_SAVE_AS"]
         listings.append(Entry(url, settings["ARCHIVES_SAVE_AS"], latest))
     for category, articles in generator.categories:
         if category.save_as:
-            changed = newest(entry.lastmod for entry in content_entries(articles))
+            changed = newest(last_change(article) for article in articles)
             listings.append(Entry(category.url, category.save_as, changed))
     return listings
 
