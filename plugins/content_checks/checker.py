@@ -45,6 +45,7 @@ class FileReport:
     slug: str = ""
     save_as: str = ""
     links: list[tuple[int, str, str]] = field(default_factory=list)  # to other content
+    record: Any = None  # what the kind's own check made of the file
     url_format: tuple[str, dict | None] | None = None  # formatted when a message needs it
 
     @property
@@ -195,7 +196,9 @@ def check_markdown(path: Path, kind: ContentKind, context: FileContext) -> FileR
         *rules.check_repeated(header),
     ]
     if kind.check is not None:
-        item.status, item.date, kind_findings = kind.check(header, context)
+        verdict = kind.check(header, context)
+        item.status, item.date, kind_findings = verdict[:3]
+        item.record = verdict[3] if len(verdict) > 3 else None
         findings += kind_findings
     config = context.config
     findings += rules.check_developer_fields(header, config.templates, config.language)
@@ -222,6 +225,20 @@ def _check_links_between(items: list[FileReport]) -> None:
             when = f"{other.date:%H:%M %d/%m/%Y}" if other.date else ""
             for number, message in rules.check_unpublished_link(line, url, other.status, when):
                 report(item.path, number, printable(message))
+
+
+def _cross_check(items: list[FileReport], context: FileContext, root: Path) -> None:
+    """Each kind's rules across its files (e.g. two documents with one number)."""
+    for kind, _, _ in Layout.of(context.settings).kinds:
+        if kind.cross_check is None:
+            continue
+        records = [
+            (item.relative, item.record)
+            for item in items
+            if item.kind == kind.name and item.record is not None
+        ]
+        for relative, line, message in kind.cross_check(records, context):
+            report(root / relative, line, printable(message))
 
 
 def _collision_order(items: list[FileReport]) -> list[FileReport]:
@@ -260,5 +277,6 @@ def check_site(
         for line, text in item.findings:
             report(path, line, printable(text))
     _check_links_between(items)
+    _cross_check(items, FileContext("", now, settings, files, config), root)
     check_collisions(_collision_order(items))
     return SiteReport(root, now, items)

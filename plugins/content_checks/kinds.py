@@ -17,11 +17,18 @@ from typing import Any
 
 from .source import Header
 
-# What a kind-specific check returns: (status, publication date, findings),
-# status being "published", "draft" or "scheduled"; findings (line, message).
+# What a kind-specific check returns: (status, publication date, findings)
+# and optionally a fourth item, the checked record, for the kind's cross-file
+# check; status is "published", "draft" or "scheduled", a finding (line, message).
 Finding = tuple[int, str]
-Verdict = tuple[str, "dt.datetime | None", list[Finding]]
+Verdict = (
+    tuple[str, "dt.datetime | None", list[Finding]]
+    | tuple[str, "dt.datetime | None", list[Finding], Any]
+)
 KindCheck = Callable[[Header, "FileContext"], Verdict]
+# Rules across every file of a kind: given (relative path, record) pairs,
+# return (relative path, line, message) for each problem.
+CrossCheck = Callable[[list[tuple[str, Any]], "FileContext"], list[tuple[str, int, str]]]
 
 MARKDOWN_EXTENSIONS = ("md", "markdown", "mkd", "mdown")
 
@@ -54,6 +61,7 @@ class ContentKind:
     known_fields: frozenset[str] = field(default_factory=frozenset)
     # The plugin that reads this kind; the kind only exists while it is enabled.
     plugin: str | None = None
+    cross_check: CrossCheck | None = None
 
     def enabled(self, settings: Mapping[str, Any]) -> bool:
         """True when the plugin reading this kind is in PLUGINS (or none is needed)."""

@@ -54,8 +54,8 @@ def check_notice(header: Header, context: FileContext) -> Verdict:
         return "published", None, findings
     posted = info.posted.replace(tzinfo=context.now.tzinfo)
     if notice_state(info, context.now.replace(tzinfo=None)) == "scheduled":
-        return "scheduled", posted, findings
-    return "published", posted, findings
+        return "scheduled", posted, findings, info
+    return "published", posted, findings, info
 
 
 def check_document(header: Header, context: FileContext) -> Verdict:
@@ -69,7 +69,7 @@ def check_document(header: Header, context: FileContext) -> Verdict:
     issued = None
     if info is not None:
         issued = dt.datetime.combine(info.issued, dt.time(), tzinfo=context.now.tzinfo)
-    return ("draft" if draft else "published"), issued, findings
+    return ("draft" if draft else "published"), issued, findings, info
 
 
 def visitor_count_file(settings: Mapping[str, Any]) -> Iterable[str]:

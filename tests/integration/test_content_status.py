@@ -240,3 +240,39 @@ def test_invoke_new_starts_drafts_that_pass_the_checks(tmp_path):
         "Không tạo được tệp: Tệp notices/2025-01-31-lich-tiep-cong-dan-thang-2.md đã có: "
         "mở tệp đó để sửa, hoặc đổi tiêu đề."
     )
+
+
+DOCUMENT = """Title: Báo cáo kết quả bình xét hộ nghèo
+Number: 20/BC-UBND
+Type: Báo cáo
+Issuer: Ủy ban nhân dân phường Hòa Bình
+Issued: 2024-06-01
+Files: van-ban/bao-cao.pdf
+"""
+
+
+def test_a_mistake_found_while_reading_still_ends_with_the_summary(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    content = write_files(
+        tmp_path / "content",
+        {
+            "articles/tin-tuc-su-kien/a.md": _article("Tin", "2024-05-30 08:00", "Nội dung."),
+            "files/van-ban/bao-cao.pdf": b"%PDF-1.4\n" + b"0" * 100,
+            "documents/a.md": DOCUMENT,
+            "documents/b.md": DOCUMENT.replace("hộ nghèo", "hộ cận nghèo"),
+        },
+    )
+    stream = io.StringIO()
+    overrides = {**BASE, "PATH": str(content), "OUTPUT_PATH": str(tmp_path / "out")}
+    assert build(ROOT / "pelicanconf.py", overrides, stream=stream) == 1
+    # Two documents with one number: found by the documents plugin while reading.
+    (message,) = [line.strip() for line in stream.getvalue().splitlines() if line[:2] == "  "]
+    assert message.startswith('content/documents/b.md:2: Số/ký hiệu "20/BC-UBND" (năm 2024)')
+    out = capsys.readouterr().out
+    summary = out[out.index("Tóm tắt nội dung") :].splitlines()
+    assert summary[1:5] == [
+        "  Đăng: 1 tin bài, 1 văn bản, 1 ảnh, tệp đính kèm",
+        "  Bản nháp (không đăng): 0",
+        "  Hẹn giờ đăng: 0",
+        "  Lỗi: 1 lỗi ở 1 tệp",
+    ]
