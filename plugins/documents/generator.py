@@ -10,7 +10,6 @@ written); ``generate_output`` only renders.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import os
 from pathlib import Path
 from typing import Any
@@ -36,8 +35,6 @@ from .contents import Document, Notice
 from .export import register_json
 from .metadata import Field, MetadataError, split_header
 from .records import Place, read_document, read_notice
-
-logger = logging.getLogger(__name__)
 
 
 class _RecordsGenerator(Generator):
@@ -236,15 +233,15 @@ class NoticesGenerator(_RecordsGenerator):
     def generate_context(self) -> None:
         """Read notices and sort them into current and expired as of the build."""
         now = self.now.replace(tzinfo=None)
-        current, expired = [], []
-        for item in self.read_all():
+        items = self.read_all()
+        for item in items:
             # Pelican slugs the typographic title ("&#8220;..."); ours is plain.
             slug = item.metadata.get("slug") or slugify_vi(item.info.title)
             item.set_address(slug, item.info.posted.replace(tzinfo=self.now.tzinfo))
+            # Scheduled notices stay out of every list and are not written.
             item.state = notice_state(item.info, now)
-            {"current": current, "expired": expired}.get(item.state, []).append(item)
-        self.notices = board_order(current)
-        self.old_notices = archive_order(expired)
+        self.notices = board_order(item for item in items if item.state == "current")
+        self.old_notices = archive_order(item for item in items if item.state == "expired")
         fixed = {
             self.settings["NOTICES_SAVE_AS"]: '"Thông báo"',
             self.settings["OLD_NOTICES_SAVE_AS"]: '"Thông báo cũ"',

@@ -77,7 +77,7 @@ Nội dung tin.
 REGISTER = ["20/BC-UBND", "12/BC-UBND", "05-NQ/ĐU", "30/KH-MTTQ", "76/2012/NĐ-CP"]
 AS_OF = "2024-06-05"
 # The visitor counter's data file is not part of these tiny sites.
-NO_COUNTER = {"VISITOR_COUNTER": {"source": "none"}}
+NO_COUNTER = {"VISITOR_COUNTER": None}
 
 
 @pytest.fixture(scope="module")
@@ -396,6 +396,11 @@ def _document(**changes: str) -> str:
             'documents/x.md:7: Không có văn bản nào số "21/BC-UBND" để thay thế văn bản này. '
             'Có phải "20/BC-UBND"?',
         ),
+        (
+            {"Number": "25/BC-UBND", "Replaced-by": "12/BC-UBND"},
+            "documents/x.md:7: Văn bản thay thế 12/BC-UBND ban hành ngày 20/05/2024, trước văn "
+            "bản này. Dòng Replaced-by ghi ở văn bản cũ và trỏ tới văn bản mới hơn.",
+        ),
     ],
     ids=[
         "malformed-number",
@@ -404,6 +409,7 @@ def _document(**changes: str) -> str:
         "effective-before-issue",
         "missing-attachment",
         "unknown-replacement",
+        "replacement-older-than-replaced",
     ],
 )
 def test_bad_document_stops_the_build_with_file_and_line(make_site, changes, expected):
