@@ -76,14 +76,35 @@ def production(tmp_path, monkeypatch):
     return tmp_path
 
 
-def test_drafts_and_scheduled_articles_appear_nowhere(production, capsys):
-    site, _ = _build(production, "2024-06-01 12:00", capsys)
+NOTICE_AND_DOCUMENT_DRAFTS = {
+    "notices/2024-05-30-nhap.md": (
+        "Title: Thông báo zzthongbaonhapzz\nDate: 2024-05-30 08:00\nStatus: draft\n\nNháp.\n"
+    ),
+    "notices/2024-06-05-hen-gio.md": (
+        "Title: Thông báo zzthongbaohengiozz\nDate: 2024-06-05 08:00\n\nSắp tới.\n"
+    ),
+    "documents/21-kh-mttq-2024.md": (
+        "Title: Kế hoạch zzvanbannhapzz\nNumber: 21/KH-MTTQ\nType: Kế hoạch\n"
+        "Issuer: Ủy ban MTTQ phường\nIssued: 2024-05-30\nFiles: van-ban/kh-21.pdf\n"
+        "Status: draft\n"
+    ),
+    "files/van-ban/kh-21.pdf": b"%PDF-1.4\n" + b"0" * 100,
+}
+
+
+def test_drafts_and_scheduled_content_appear_nowhere(production, capsys):
+    write_files(production / "content", NOTICE_AND_DOCUMENT_DRAFTS)
+    site, out = _build(production, "2024-06-01 12:00", capsys)
     assert (site / "2024/05/30/hoi-nghi-da-dang/index.html").exists()
     everything = _everything(site)
     assert b"zzdadangzz" in everything  # the search index really was searched
-    for hidden in ("zzhengiozz", "zzbannhapzz", "Hội nghị hẹn giờ", "Hội nghị bản nháp"):
-        assert hidden.encode() not in everything, hidden
+    hidden = ["zzhengiozz", "zzbannhapzz", "Hội nghị hẹn giờ", "Hội nghị bản nháp"]
+    hidden += ["zzthongbaonhapzz", "zzthongbaohengiozz", "zzvanbannhapzz"]
+    for word in hidden:
+        assert word.encode() not in everything, word
     assert not (site / "2024/06/02").exists()
+    assert "  Bản nháp (không đăng): 3" in out.splitlines()
+    assert "    - 05/06/2024 08:00: content/notices/2024-06-05-hen-gio.md" in out.splitlines()
 
 
 def test_a_scheduled_article_is_published_once_its_time_has_come(production, capsys):
