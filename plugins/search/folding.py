@@ -10,6 +10,7 @@ which is never part of a result's snippet.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from portal_core.text import fold, nfc
 
@@ -32,7 +33,12 @@ def d_words(*texts: str) -> str:
     return " ".join(seen)
 
 
-def search_fold(item: object) -> str:
-    """Jinja filter: the folded "đ" words of a content object's title and text."""
-    texts = (getattr(item, name, "") for name in ("title", "summary", "content"))
+def search_fold(item: object, extra: Iterable[object] = ()) -> str:
+    """Jinja filter: folded "đ" words of a content object's title, summary, text.
+
+    ``extra`` adds other text the template marks as searchable, e.g. the
+    fields table of a document (its type, issuer, signer).
+    """
+    texts = [getattr(item, name, "") for name in ("title", "summary", "content")]
+    texts.extend(extra)
     return d_words(*(text for text in texts if isinstance(text, str)))

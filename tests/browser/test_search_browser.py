@@ -92,7 +92,8 @@ def corpus() -> dict[str, str]:
 
 
 def _serve_built(root: Path, prefix: str = "") -> Iterator[str]:
-    overrides = {"SITEURL": prefix} if prefix else {}
+    # No counter data in this tiny site (the counter has its own tests).
+    overrides = {"VISITOR_COUNTER": None, **({"SITEURL": prefix} if prefix else {})}
     site = build_site(write_files(root / "content", corpus()), root / "site", **overrides)
     with serve(site, prefix=prefix) as url:
         yield url
@@ -224,6 +225,8 @@ def test_category_filter(page, site_url):
     only = search(page, site_url, q="phuong", chuyenmuc="Hoạt động Mặt trận")
     assert len(everything) > len(only) == 1
     assert only[0]["title"].startswith("Hội nghị")
+    # A link with a filter opens the filters and shows the choice.
+    assert page.get_by_label("Chuyên mục", exact=True).is_visible()
     assert page.get_by_label("Chuyên mục", exact=True).input_value() == "Hoạt động Mặt trận"
 
 
@@ -239,6 +242,9 @@ def test_year_filter_and_newest_first(page, site_url):
 def test_type_filter_chosen_in_the_form(page, site_url):
     search(page, site_url, q="uy ban")
     assert "Giới thiệu" in titles(results(page))
+    # Folded away (phones) until the reader opens them.
+    assert page.get_by_label("Loại nội dung").is_hidden()
+    page.get_by_text("Lọc và sắp xếp").click()
     page.get_by_label("Loại nội dung").select_option("Tin bài")
     wait_for_results(page)
     assert "Giới thiệu" not in titles(results(page))

@@ -27,6 +27,8 @@ FILES = {
     "pages/gioi-thieu.md": "Title: Giới thiệu\n\nỦy ban Mặt trận Tổ quốc phường.\n",
     "pages/cam-on.md": "Title: Cảm ơn\nStatus: hidden\n\nCảm ơn bạn đã góp ý.\n",
 }
+# No counter data in these tiny sites (the counter has its own tests).
+BASE = {"VISITOR_COUNTER": None}
 CONTENT_PAGES = {
     "2023/11/20/dang-uy-phuong-hop-phien-thuong-ky/index.html",
     "2024/02/01/to-hoa-giai-giu-tinh-lang-nghia-xom/index.html",
@@ -43,7 +45,9 @@ def tagged(data, kind: str) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("search-site")
-    return build_site(write_files(root / "content", FILES), root / "site", SITEURL="/phuong")
+    return build_site(
+        write_files(root / "content", FILES), root / "site", SITEURL="/phuong", **BASE
+    )
 
 
 def test_only_published_content_pages_are_marked_for_the_index(site):
@@ -107,7 +111,7 @@ def test_every_page_has_the_header_search_box(site):
 
 def test_index_can_be_turned_off(tmp_path):
     site = build_site(
-        write_files(tmp_path / "content", FILES), tmp_path / "site", SEARCH_INDEX=False
+        write_files(tmp_path / "content", FILES), tmp_path / "site", SEARCH_INDEX=False, **BASE
     )
     assert (site / "tim-kiem/index.html").exists()
     assert not (site / "pagefind").exists()
@@ -115,7 +119,7 @@ def test_index_can_be_turned_off(tmp_path):
 
 def test_no_search_page_means_no_box(tmp_path):
     site = build_site(
-        write_files(tmp_path / "content", FILES), tmp_path / "site", SEARCH_SAVE_AS=""
+        write_files(tmp_path / "content", FILES), tmp_path / "site", SEARCH_SAVE_AS="", **BASE
     )
     assert not (site / "tim-kiem").exists()
     assert not soup(site / "index.html").select("form.search-box")

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 import unicodedata
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
-from search.folding import d_words
+from search.folding import d_words, search_fold
 from search.indexer import UNUSED_FILES, build_index
 from search.search import SearchConfigError, check_settings
 
@@ -101,3 +102,13 @@ def test_a_site_without_content_pages_gets_no_index(tmp_path: Path):
     stats = build_index(tmp_path)
     assert stats.pages == 0
     assert not (tmp_path / "pagefind").exists()
+
+
+def test_fold_filter_reads_title_summary_content_and_extra_text():
+    document = SimpleNamespace(
+        title="Kế hoạch tổ chức Ngày hội Đại đoàn kết",
+        summary="<p>Triển khai đến khu dân cư.</p>",
+        content="<p>Các đoàn thể cùng tham gia.</p>",
+    )
+    assert search_fold(document) == "dai doan den"
+    assert search_fold(document, ["Quyết định", None, "Đỗ Văn Hùng"]) == "dai doan den dinh do"

@@ -363,6 +363,9 @@
     form.hidden = false;
     input.value = params.get("q") || "";
     sortSelect.value = params.get("xep") === "moi" ? "moi" : "";
+    // Filters fold away on phones; a link that sets one shows them.
+    var filterBox = root.querySelector("[data-search-filters]");
+    filterBox.open = Boolean(sortSelect.value) || selects.some(function (select) { return select.value; });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       window.clearTimeout(timer);
