@@ -22,7 +22,7 @@ from portal_core.clock import build_now
 from portal_core.collisions import check_collisions
 from portal_core.problems import display_path, report
 
-from . import body, rules
+from . import body, body_rules, rules
 from .config import CheckConfig, load_config
 from .kinds import ContentKind, FileContext, Finding, Layout
 from .placement import place
@@ -113,28 +113,28 @@ def _body_findings(
     text = body.mask_code("\n".join(lines[header.body_line - 1 :]))
     tags = body.html_tags(text, header.body_line)
     refs = body.references(text, tags, header.body_line)
-    item.links = rules.content_links(refs, context.relative)
+    item.links = body_rules.content_links(refs, context.relative)
     hosts = context.config.iframe_hosts
     findings = [
-        *rules.check_html(tags, hosts),
-        *rules.check_markdown_links(refs),
-        *rules.check_attr_lists(body.attr_list_handlers(text, header.body_line)),
-        *rules.check_h1(body.markdown_h1_lines(text, header.body_line)),
-        *rules.check_images(refs, context.relative, context.files),
-        *rules.check_links(refs, context.relative, context.files),
+        *body_rules.check_html(tags, hosts),
+        *body_rules.check_markdown_links(refs),
+        *body_rules.check_attr_lists(body.attr_list_handlers(text, header.body_line)),
+        *body_rules.check_h1(body.markdown_h1_lines(text, header.body_line)),
+        *body_rules.check_images(refs, context.relative, context.files),
+        *body_rules.check_links(refs, context.relative, context.files),
     ]
     for field_ in header.fields.values():
         value = "\n".join(field_.values)
         if "<" in value:
-            findings += rules.check_html(body.html_tags(value, field_.line), hosts)
+            findings += body_rules.check_html(body.html_tags(value, field_.line), hosts)
     summary = header.fields.get("summary")
     if summary is not None:
         # Markdown too: its links and images are rendered like the body's.
         text = body.mask_code("\n".join(summary.values))
         refs = body.references(text, body.html_tags(text, summary.line), summary.line)
-        findings += rules.check_markdown_links(refs)
-        findings += rules.check_images(refs, context.relative, context.files)
-        findings += rules.check_links(refs, context.relative, context.files)
+        findings += body_rules.check_markdown_links(refs)
+        findings += body_rules.check_images(refs, context.relative, context.files)
+        findings += body_rules.check_links(refs, context.relative, context.files)
     return findings
 
 
@@ -223,7 +223,7 @@ def _check_links_between(items: list[FileReport]) -> None:
             if other is None:
                 continue
             when = f"{other.date:%H:%M %d/%m/%Y}" if other.date else ""
-            for number, message in rules.check_unpublished_link(line, url, other.status, when):
+            for number, message in body_rules.check_unpublished_link(line, url, other.status, when):
                 report(item.path, number, printable(message))
 
 

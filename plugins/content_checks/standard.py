@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import rules
+from . import body_rules, rules
 from .dates import DateError, parse_date
 from .kinds import ContentKind, FileContext, Verdict, register_kind
 from .source import Header
@@ -56,7 +56,7 @@ def check_article(header: Header, context: FileContext) -> Verdict:
         *rules.check_status(header),
         *rules.check_category(header, list(config.registry), config.category),
         *rules.check_summary_length(header, config.summary_max),
-        *rules.check_featured_image(header, context.relative, context.files),
+        *body_rules.check_featured_image(header, context.relative, context.files),
     ]
     date = publication_date(header, context)
     return status_of(header, date, context), date, findings
@@ -69,7 +69,7 @@ def check_page(header: Header, context: FileContext) -> Verdict:
         *rules.check_unknown_fields(header, PAGE_FIELDS),
         *rules.check_dates(header),
         *rules.check_status(header, PAGE_STATUSES),
-        *rules.check_featured_image(header, context.relative, context.files),
+        *body_rules.check_featured_image(header, context.relative, context.files),
     ]
     draft = (header.get("status") or "").strip().lower() == "draft"
     return ("draft" if draft else "published"), None, findings
