@@ -19,7 +19,16 @@ from portal_core.deploy import DeployError, DeploySettings, read_settings, rsync
 from tests.publishing import publish, site_files, tree_bytes
 from tests.support import ROOT, write_files
 
-needs_rsync = pytest.mark.skipif(not shutil.which("rsync"), reason="rsync not installed")
+
+@pytest.fixture
+def rsync() -> str:
+    """rsync itself: .ci/run installs it, so in CI its absence is a failure."""
+    found = shutil.which("rsync")
+    if not found:
+        if os.environ.get("CI"):
+            pytest.fail("rsync is missing: .ci/run must install it")
+        pytest.skip("rsync not installed (apt-get install rsync)")
+    return found
 
 
 def invoke_deploy(*args: str, **env: str) -> subprocess.CompletedProcess:
@@ -41,7 +50,7 @@ def built(tmp_path: Path) -> Path:
     return publish(content, tmp_path / "output")
 
 
-@needs_rsync
+@pytest.mark.usefixtures("rsync")
 def test_deploy_mirrors_the_site_and_removes_what_is_gone(built, tmp_path):
     server = tmp_path / "server"
     write_files(server, {"bai-da-xoa/index.html": "trang cũ"})
@@ -52,7 +61,7 @@ def test_deploy_mirrors_the_site_and_removes_what_is_gone(built, tmp_path):
     assert f"Đưa {built} lên {server}/" in result.stdout
 
 
-@needs_rsync
+@pytest.mark.usefixtures("rsync")
 def test_dry_run_changes_nothing_on_the_server(built, tmp_path):
     server = tmp_path / "server"
     write_files(server, {"index.html": "bản cũ"})
