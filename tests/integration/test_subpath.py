@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.error import HTTPError
 from urllib.parse import urljoin, urlsplit
 
+import feedparser
 from bs4 import BeautifulSoup
 
 from tests.publishing import publish, site_files
@@ -127,6 +128,12 @@ def test_demo_portal_under_a_sub_path_stays_inside_it(tmp_path):
     for record in records:
         address = f"{url}/{record.parent.relative_to(site).as_posix()}/"
         assert f"<loc>{address}</loc>" in sitemap, address
+    # The news feed holds news: articles, never notices or documents.
+    feed = feedparser.parse((site / "feeds" / "all.atom.xml").read_bytes())
+    assert not feed.bozo
+    assert len(feed.entries) == 30  # FEED_MAX_ITEMS; the demo has more articles
+    for entry in feed.entries:
+        assert re.fullmatch(rf"{re.escape(url)}/\d{{4}}/\d{{2}}/\d{{2}}/[a-z0-9-]+/", entry.link)
 
 
 def test_sitemap_and_feeds_use_the_sub_path(tmp_path):
