@@ -98,7 +98,10 @@ def new(c, kind, title, category="", type="", number="", path=""):  # noqa: PLR0
 @task
 def clean(c):
     """Remove the generated site and the content cache."""
-    for folder in (CONFIG["output"], ROOT / "cache"):
+    output = CONFIG["output"]
+    # Also staging folders a killed build left beside output/ (.output.building-*).
+    leftovers = sorted(output.parent.glob(f".{output.name}.*"))
+    for folder in (output, ROOT / "cache", *leftovers):
         if folder.exists():
             shutil.rmtree(folder)
 
