@@ -9,6 +9,7 @@ which is never part of a result's snippet.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable
 
@@ -31,6 +32,21 @@ def d_words(*texts: str) -> str:
         for word in _D_WORD.findall(plain):
             seen.setdefault(fold(word), None)
     return " ".join(seen)
+
+
+def folded_title(title: str) -> str:
+    """The whole title folded, if it has "đ" (else Pagefind's own title suffices).
+
+    Titles weigh most in the ranking; "dang uy" must rank a title with
+    "Đảng ủy" as high as "Đảng ủy" does.
+
+    >>> folded_title("Đảng&nbsp;ủy <em>phường</em> họp")
+    'dang uy phuong hop'
+    """
+    text = html.unescape(_TAG.sub(" ", nfc(title or "")))
+    if not _D_WORD.search(text):
+        return ""
+    return " ".join(fold(text).split())
 
 
 def search_fold(item: object, extra: Iterable[object] = ()) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
-from .folding import search_fold
+from .folding import folded_title, search_fold
 from .indexer import BUNDLE_DIR, build_index
 
 logger = logging.getLogger(__name__)
@@ -57,8 +57,9 @@ def configure(pelican) -> None:
 
 
 def add_filters(generator) -> None:
-    """Give every template environment the ``search_fold`` filter."""
+    """Give every template environment the folding filters."""
     generator.env.filters["search_fold"] = search_fold
+    generator.env.filters["search_fold_title"] = folded_title
 
 
 class SearchPageGenerator(Generator):

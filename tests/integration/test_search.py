@@ -77,7 +77,11 @@ def test_article_carries_filters_and_hidden_folded_words(site):
         "category": "Tin tức sự kiện",
         "year": "2023",
     }
-    assert tagged(data, "meta") == {"date": "20/11/2023", "fold": "dang duoc dua"}
+    assert tagged(data, "meta") == {
+        "date": "20/11/2023",
+        "fold": "dang duoc dua",
+        "title_fold": "dang uy phuong hop phien thuong ky",
+    }
     assert tagged(data, "sort")["date"].startswith("2023-11-20T14:00:00")
 
 

@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from search.folding import d_words, search_fold
+from search.folding import d_words, folded_title, search_fold
 from search.indexer import UNUSED_FILES, build_index
 from search.search import SearchConfigError, check_settings
 
@@ -112,3 +112,15 @@ def test_fold_filter_reads_title_summary_content_and_extra_text():
     )
     assert search_fold(document) == "dai doan den"
     assert search_fold(document, ["Quyết định", None, "Đỗ Văn Hùng"]) == "dai doan den dinh do"
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Đảng&nbsp;ủy phường <em>họp</em>", "dang uy phuong hop"),
+        ("Hội nghị tổng kết", ""),  # Pagefind's own title already matches "hoi nghi"
+        ("", ""),
+    ],
+)
+def test_folded_title(title, expected):
+    assert folded_title(title) == expected

@@ -9,6 +9,9 @@
   }
 
   var PAGE_SIZE = 10;
+  // Pagefind ranks words, not phrases; Vietnamese words are syllables
+  // ("hội nghị"), so the first results are re-ordered by phrase matches.
+  var RERANK = 30;
   var SNIPPET_WORDS = 30;
   var TYPE_ORDER = ["Tin bài", "Thông báo", "Văn bản", "Trang thông tin"];
   // URL parameter of each Pagefind filter (the form's field names).
@@ -60,18 +63,34 @@
   }
 
   // loose: the result came from the folded query, so "đ" in it meant "d" too.
-  function matches(word, loose) {
+  // whole: the word must be the term itself, not just start with it.
+  function termMatches(word, term, loose, whole) {
     var plain = strip(word);
-    if (!plain || !terms.length) {
+    if (!plain) {
       return false;
     }
     var folded = fold(word);
-    return terms.some(function (term) {
-      if (loose) {
-        return folded.indexOf(fold(term)) === 0;
-      }
-      return plain.indexOf(term) === 0 || folded.indexOf(term) === 0;
+    var candidates = loose ? [folded] : [plain, folded];
+    var wanted = loose ? fold(term) : term;
+    return candidates.some(function (form) {
+      return whole ? form === wanted : form.indexOf(wanted) === 0;
     });
+  }
+
+  function matches(word, loose) {
+    return terms.some(function (term) { return termMatches(word, term, loose, false); });
+  }
+
+  // How often the query's words appear in a row (the last one may be a prefix).
+  function phraseCount(words, loose) {
+    var count = 0;
+    for (var i = 0; i + terms.length <= words.length; i += 1) {
+      var all = terms.every(function (term, j) {
+        return termMatches(words[i + j], term, loose, j < terms.length - 1);
+      });
+      count += all ? 1 : 0;
+    }
+    return count;
   }
 
   // --- Rendering -------------------------------------------------------------
@@ -285,6 +304,24 @@
     }
   }
 
+  // The first RERANK results: phrase in the title first, then phrase in the
+  // text, then the rest, each group in Pagefind's order.
+  async function rerank(found) {
+    if (terms.length < 2) {
+      return found;
+    }
+    var head = found.slice(0, RERANK);
+    var data = await Promise.all(head.map(function (item) { return item.result.data(); }));
+    var scored = head.map(function (item, index) {
+      var title = data[index].meta.title || "";
+      var tier = (phraseCount(title.split(/\s+/), item.loose) ? 2 : 0) +
+        (phraseCount(bodyWords(data[index].content || "", title), item.loose) ? 1 : 0);
+      return { item: item, tier: tier, index: index };
+    });
+    scored.sort(function (a, b) { return b.tier - a.tier || a.index - b.index; });
+    return scored.map(function (entry) { return entry.item; }).concat(found.slice(RERANK));
+  }
+
   // Results as [{result, loose}]: the query as typed, then what only its
   // folded form finds. Sorted by date, one folded search covers both.
   async function find(query, filters) {
@@ -306,7 +343,7 @@
         }
       });
     }
-    return found;
+    return rerank(found);
   }
 
   function schedule() {
@@ -348,8 +385,9 @@
     var params = new URLSearchParams(window.location.search);
     try {
       pagefind = await import(root.dataset.searchBundle);
-      // A date match (the "2020" of "16/07/2020") should not outrank the text.
-      await pagefind.options({ ranking: { metaWeights: { date: 0, fold: 1 } } });
+      // A date match (the "2020" of "16/07/2020") should not outrank the text;
+      // a folded title ("dang uy" for "Đảng ủy") weighs as much as the title.
+      await pagefind.options({ ranking: { metaWeights: { date: 0, fold: 1, title_fold: 5 } } });
       await pagefind.init();
       var available = await pagefind.filters();
       selects.forEach(function (select) {
