@@ -64,3 +64,16 @@ def test_typography_keeps_vietnamese_capitals_and_quotes(make_site):
     assert "–" in text  # "--" becomes an en dash
     # widont may join the last two words with a no-break space.
     assert page.h1.get_text().replace("\xa0", " ") == "ĐẢNG ỦY PHƯỜNG"
+
+
+def test_markup_spelt_as_entities_in_a_title_stays_text(make_site):
+    title = "Tin &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; mới"
+    site = make_site(
+        {"articles/a.md": ARTICLE.format(title=title, date="2024-03-15 08:00", body="A")}
+    )
+    (path,) = site.glob("2024/03/15/*/index.html")
+    page = soup(path)
+    assert all("alert" not in (script.string or "") for script in page.find_all("script"))
+    assert "<script>alert(1)</script>" in page.title.get_text()
+    crumb = page.select_one(".breadcrumbs [aria-current=page]")
+    assert "<script>" in crumb.get_text()
