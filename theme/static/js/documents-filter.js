@@ -1,7 +1,9 @@
 // Register "Văn bản": instant filters by type, issuer, year and free text
 // (diacritics ignored: "ke hoach" finds "Kế hoạch"). Without JavaScript the
-// form stays hidden and the whole table is shown. Filters are kept in the
-// address (?loai=...&nam=...) so a filtered list can be shared.
+// form stays hidden and the whole table is shown. With it, at most STEP
+// matching rows are shown at a time ("Hiện thêm" shows more): laying out a
+// table of thousands of rows is what makes a filter slow, not matching them.
+// Filters are kept in the address (?loai=...&nam=...) so a list can be shared.
 (function () {
   "use strict";
   var form = document.querySelector("[data-doc-filter]");
@@ -9,18 +11,27 @@
   if (!form || !table || !table.tBodies.length) {
     return;
   }
+  var STEP = 300;
   var status = document.querySelector("[data-doc-status]");
   var empty = document.querySelector("[data-doc-empty]");
+  var more = document.querySelector("[data-doc-more]");
+  var moreButton = more.querySelector("button");
   var fields = {
     q: form.elements.q,
     loai: form.elements.loai,
     "co-quan": form.elements["co-quan"],
     nam: form.elements.nam
   };
+  var limit = STEP;
+  var rememberTimer = 0;
 
   function fold(text) {
     return text.replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFD")
       .replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/\s+/g, " ").trim();
+  }
+
+  function count(number) {
+    return number.toLocaleString("vi-VN");
   }
 
   // Read every row once; filtering then only compares prepared strings.
@@ -50,8 +61,6 @@
     return true;
   }
 
-  var rememberTimer = 0;
-
   function remember() {
     var params = new URLSearchParams();
     Object.keys(fields).forEach(function (name) {
@@ -70,22 +79,39 @@
     var year = fields.nam.value;
     var query = fold(fields.q.value);
     var words = query ? query.split(" ") : [];
-    var shown = 0;
+    var found = 0;
     for (var i = 0; i < rows.length; i += 1) {
       var visible = matches(rows[i], type, issuer, year, words);
+      if (visible) {
+        found += 1;
+        visible = found <= limit;
+      }
+      // Only rows that change are touched.
       if (rows[i].row.hidden === visible) {
         rows[i].row.hidden = !visible;
       }
-      if (visible) {
-        shown += 1;
-      }
     }
-    var filtered = Boolean(type || issuer || year || words.length);
-    status.textContent = filtered ? "Tìm thấy " + shown + " / " + rows.length + " văn bản." : "";
-    empty.hidden = shown > 0;
+    var shown = Math.min(found, limit);
+    var message = "";
+    if (type || issuer || year || words.length) {
+      message = "Tìm thấy " + count(found) + " / " + count(rows.length) + " văn bản.";
+    }
+    if (found > shown) {
+      message += (message ? " " : "") + "Đang hiện " + count(shown) + " văn bản đầu.";
+    }
+    status.textContent = message;
+    empty.hidden = found > 0;
+    more.hidden = found <= shown;
+    moreButton.textContent = "Hiện thêm " + count(Math.min(STEP, found - shown)) +
+      " văn bản (còn " + count(found - shown) + ")";
     // The address is updated once typing pauses: replaceState is not free.
     window.clearTimeout(rememberTimer);
     rememberTimer = window.setTimeout(remember, 300);
+  }
+
+  function refilter() {
+    limit = STEP;
+    apply();
   }
 
   var params = new URLSearchParams(window.location.search);
@@ -94,16 +120,20 @@
       fields[name].value = params.get(name);
     }
   });
-  form.addEventListener("input", apply);
-  form.addEventListener("change", apply);
+  // Text fields and lists both fire "input" on every change.
+  form.addEventListener("input", refilter);
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    apply();
+    refilter();
   });
   form.addEventListener("reset", function () {
     // The fields are cleared after this event; filter once they are.
-    window.setTimeout(apply, 0);
+    window.setTimeout(refilter, 0);
+  });
+  moreButton.addEventListener("click", function () {
+    limit += STEP;
+    apply();
   });
   form.hidden = false;
-  apply();
+  refilter();
 })();
