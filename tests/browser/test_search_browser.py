@@ -298,6 +298,7 @@ def test_header_box_leads_to_results(page, site_url):
     wait_for_results(page)
     assert titles(results(page)) == ["Tổ hoà giải giữ tình làng nghĩa xóm"]
     assert page.get_by_label("Từ khóa").input_value() == "hoa giai"
+    assert page.title().startswith("“hoa giai” – Tìm kiếm")
 
 
 def test_without_javascript_the_page_explains_and_links_the_archive(browser, site_url):

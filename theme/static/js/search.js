@@ -26,6 +26,7 @@
   var more = root.querySelector("[data-search-more]");
   var fallback = root.querySelector("[data-search-fallback]");
 
+  var pageTitle = document.title;
   var pagefind = null;
   var results = [];
   var shown = 0;
@@ -226,7 +227,7 @@
     if (count === 0) {
       return "Không tìm thấy kết quả nào " + subject + ". Hãy thử từ khóa khác, ngắn hơn hoặc bỏ bớt bộ lọc.";
     }
-    return "Tìm thấy " + count + " kết quả " + subject + ".";
+    return "Tìm thấy " + count.toLocaleString("vi-VN") + " kết quả " + subject + ".";
   }
 
   // --- Search ------------------------------------------------------------------------
@@ -282,6 +283,7 @@
     var filters = chosenFilters();
     var current = ++generation;
     remember(query);
+    document.title = query ? "“" + query + "” – " + pageTitle : pageTitle;
     terms = queryTerms(query);
     list.textContent = "";
     more.hidden = true;
