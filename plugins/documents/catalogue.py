@@ -83,28 +83,38 @@ def parse_reference(written: str) -> Reference:
     return Reference(number, year)
 
 
-def resolve_reference(written: str, items: Sequence[Any]) -> Any:
-    """Find the one document ``written`` names; raise :class:`MetadataError`."""
-    try:
-        reference = parse_reference(written)
-    except MetadataError as error:
-        raise MetadataError(f"Dòng Replaced-by: {error}") from None
-    same_number = [item for item in items if item.info.number.key == reference.number.key]
-    matches = [item for item in same_number if reference.year in (None, item.info.year)]
-    if len(matches) == 1:
-        return matches[0]
-    if not matches:
-        known = [str(item.info.number) for item in items]
-        close = difflib.get_close_matches(str(reference.number), known, n=1, cutoff=0.6)
-        hint = f' Có phải "{close[0]}"?' if close else ""
+class NumberIndex:
+    """Documents by number, to resolve "Replaced-by" without scanning the register."""
+
+    def __init__(self, items: Sequence[Any]) -> None:
+        self.items = items
+        self.by_number: dict[str, list[Any]] = defaultdict(list)
+        for item in items:
+            self.by_number[item.info.number.key].append(item)
+
+    def resolve(self, written: str) -> Any:
+        """Find the one document ``written`` names; raise :class:`MetadataError`."""
+        try:
+            reference = parse_reference(written)
+        except MetadataError as error:
+            raise MetadataError(f"Dòng Replaced-by: {error}") from None
+        same_number = self.by_number.get(reference.number.key, [])
+        matches = [item for item in same_number if reference.year in (None, item.info.year)]
+        if len(matches) == 1:
+            return matches[0]
+        if not matches:
+            # Only on a mistake: worth a look at every number for a suggestion.
+            known = [str(item.info.number) for item in self.items]
+            close = difflib.get_close_matches(str(reference.number), known, n=1, cutoff=0.6)
+            hint = f' Có phải "{close[0]}"?' if close else ""
+            raise MetadataError(
+                f'Không có văn bản nào số "{written.strip()}" để thay thế văn bản này.{hint}'
+            )
+        years = ", ".join(str(item.info.year) for item in matches)
         raise MetadataError(
-            f'Không có văn bản nào số "{written.strip()}" để thay thế văn bản này.{hint}'
+            f'Có {len(matches)} văn bản số "{reference.number}" (năm {years}); ghi thêm năm, '
+            f'ví dụ "Replaced-by: {reference.number} ({matches[0].info.year})".'
         )
-    years = ", ".join(str(item.info.year) for item in matches)
-    raise MetadataError(
-        f'Có {len(matches)} văn bản số "{reference.number}" (năm {years}); ghi thêm năm, '
-        f'ví dụ "Replaced-by: {reference.number} ({matches[0].info.year})".'
-    )
 
 
 def validity(info: DocumentInfo, replaced: bool, today: dt.date) -> str:

@@ -22,13 +22,13 @@ from portal_core.problems import display_path, metadata_line, report
 from portal_core.text import slugify_vi
 
 from .catalogue import (
+    NumberIndex,
     archive_order,
     board_order,
     duplicates,
     facets,
     notice_state,
     register_order,
-    resolve_reference,
     validity,
 )
 from .contents import Document, Notice
@@ -173,11 +173,12 @@ class DocumentsGenerator(_RecordsGenerator):
 
     def _link_replacements(self, documents: list[Document]) -> None:
         replaces: dict[int, list[Document]] = {}
+        index = NumberIndex(documents)
         for item in documents:
             if not item.info.replaced_by:
                 continue
             try:
-                target = resolve_reference(item.info.replaced_by, documents)
+                target = index.resolve(item.info.replaced_by)
             except MetadataError as error:
                 report(item.source_path, metadata_line(item.source_path, "replaced-by"), str(error))
                 continue

@@ -10,12 +10,12 @@ from types import SimpleNamespace
 import pytest
 
 from documents.catalogue import (
+    NumberIndex,
     board_order,
     choices,
     duplicates,
     notice_state,
     register_order,
-    resolve_reference,
     validity,
 )
 from documents.files import check_attachment, file_entries, format_size
@@ -384,16 +384,16 @@ def test_replaced_by_finds_the_document_or_explains():
     new = _doc("08/2026/QĐ-UBND", "2026-07-01")
     plan_2024 = _doc("30/KH-MTTQ", "2024-03-01")
     plan_2025 = _doc("30/KH-MTTQ", "2025-03-01")
-    items = [old, new, plan_2024, plan_2025]
-    assert resolve_reference("08/2026/QĐ-UBND", items) is new
-    assert resolve_reference("30/KH-MTTQ (2025)", items) is plan_2025
-    assert resolve_reference("30/KH-MTTQ năm 2024", items) is plan_2024
+    resolve_reference = NumberIndex([old, new, plan_2024, plan_2025]).resolve
+    assert resolve_reference("08/2026/QĐ-UBND") is new
+    assert resolve_reference("30/KH-MTTQ (2025)") is plan_2025
+    assert resolve_reference("30/KH-MTTQ năm 2024") is plan_2024
     with pytest.raises(
         MetadataError, match=r'ghi thêm năm, ví dụ "Replaced-by: 30/KH-MTTQ \(2024\)"'
     ):
-        resolve_reference("30/KH-MTTQ", items)
+        resolve_reference("30/KH-MTTQ")
     with pytest.raises(MetadataError) as error:
-        resolve_reference("08/2026/QĐ-UBN", items)
+        resolve_reference("08/2026/QĐ-UBN")
     assert str(error.value) == (
         'Không có văn bản nào số "08/2026/QĐ-UBN" để thay thế văn bản này. '
         'Có phải "08/2026/QĐ-UBND"?'
