@@ -82,14 +82,37 @@
     return terms.some(function (term) { return termMatches(word, term, loose, false); });
   }
 
-  // How often the query's words appear in a row (the last one may be a prefix).
-  function phraseCount(words, loose) {
-    var count = 0;
+  // Whether words[i..] spell the query's terms from..to in a row (a term
+  // may be a prefix only where the query ends: "hoi ngh" while typing).
+  function spells(words, i, from, to, loose) {
+    for (var j = from; j <= to; j += 1) {
+      var word = words[i + j - from];
+      if (word === undefined || !termMatches(word, terms[j], loose, j < terms.length - 1)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  function hasPhrase(words, loose) {
     for (var i = 0; i + terms.length <= words.length; i += 1) {
-      var all = terms.every(function (term, j) {
-        return termMatches(words[i + j], term, loose, j < terms.length - 1);
-      });
-      count += all ? 1 : 0;
+      if (spells(words, i, 0, terms.length - 1, loose)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // How many neighbouring pairs of the query ("hội nghị", "nghị đại"...) occur.
+  function pairCount(words, loose) {
+    var count = 0;
+    for (var j = 0; j + 1 < terms.length; j += 1) {
+      for (var i = 0; i + 1 < words.length; i += 1) {
+        if (spells(words, i, j, j + 1, loose)) {
+          count += 1;
+          break;
+        }
+      }
     }
     return count;
   }
@@ -306,8 +329,8 @@
     }
   }
 
-  // The first RERANK results: phrase in the title first, then phrase in the
-  // text, then the rest, each group in Pagefind's order.
+  // The first RERANK results: whole phrase in the title first, then in the
+  // text, then by how many of its word pairs occur; ties keep Pagefind's order.
   async function rerank(found) {
     if (terms.length < 2) {
       return found;
@@ -315,12 +338,15 @@
     var head = found.slice(0, RERANK);
     var data = await Promise.all(head.map(function (item) { return item.result.data(); }));
     var scored = head.map(function (item, index) {
-      var title = data[index].meta.title || "";
-      var tier = (phraseCount(title.split(/\s+/), item.loose) ? 2 : 0) +
-        (phraseCount(bodyWords(data[index].content || "", title), item.loose) ? 1 : 0);
-      return { item: item, tier: tier, index: index };
+      var title = (data[index].meta.title || "").split(/\s+/);
+      var body = bodyWords(data[index].content || "", data[index].meta.title || "");
+      var tier = (hasPhrase(title, item.loose) ? 2 : 0) + (hasPhrase(body, item.loose) ? 1 : 0);
+      var pairs = pairCount(title.concat(["|"], body), item.loose);
+      return { item: item, tier: tier, pairs: pairs, index: index };
     });
-    scored.sort(function (a, b) { return b.tier - a.tier || a.index - b.index; });
+    scored.sort(function (a, b) {
+      return b.tier - a.tier || b.pairs - a.pairs || a.index - b.index;
+    });
     return scored.map(function (entry) { return entry.item; }).concat(found.slice(RERANK));
   }
 
