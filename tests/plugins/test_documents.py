@@ -76,8 +76,6 @@ Nội dung tin.
 # Register order: newest issue date first; same day, higher number first.
 REGISTER = ["20/BC-UBND", "12/BC-UBND", "05-NQ/ĐU", "30/KH-MTTQ", "76/2012/NĐ-CP"]
 AS_OF = "2024-06-05"
-# The visitor counter's data file is not part of these tiny sites.
-NO_COUNTER = {"VISITOR_COUNTER": None}
 
 
 @pytest.fixture(scope="module")
@@ -85,9 +83,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A site with five documents (one draft), built as of 5 June 2024."""
     root = tmp_path_factory.mktemp("documents")
     content = write_files(root / "content", DOCUMENTS)
-    return build_site(
-        content, root / "output", BUILD_DATE=AS_OF, LATEST_DOCUMENTS_COUNT=3, **NO_COUNTER
-    )
+    return build_site(content, root / "output", BUILD_DATE=AS_OF, LATEST_DOCUMENTS_COUNT=3)
 
 
 def _fields(page) -> dict[str, str]:
@@ -225,7 +221,6 @@ def test_documents_stay_out_of_news_listings_and_feeds(tmp_path):
         BUILD_DATE=AS_OF,
         SITEURL="https://example.test/phuong",
         FEED_ALL_ATOM="feeds/all.atom.xml",
-        **NO_COUNTER,
     )
     feed = (site / "feeds/all.atom.xml").read_text(encoding="utf-8")
     # The sidebar lists documents on every page; the listings themselves must not.
@@ -307,7 +302,7 @@ def _titles(page, selector: str) -> list[str]:
     ],
 )
 def test_notice_board_as_of_a_build_date(make_site, as_of, board, old):
-    site = make_site(NOTICES, BUILD_DATE=as_of, **NO_COUNTER)
+    site = make_site(NOTICES, BUILD_DATE=as_of)
     home = soup(site / "index.html")
     assert _titles(home, ".notice-board") == board
     assert _titles(soup(site / "thong-bao/index.html"), ".notice-list") == board
@@ -317,7 +312,7 @@ def test_notice_board_as_of_a_build_date(make_site, as_of, board, old):
 
 
 def test_pinned_notice_is_marked_and_expired_notice_stays_reachable(make_site):
-    site = make_site(NOTICES, BUILD_DATE="2024-06-11", **NO_COUNTER)
+    site = make_site(NOTICES, BUILD_DATE="2024-06-11")
     home = soup(site / "index.html")
     pinned = home.select(".notice-board .notice-item__pin")
     assert [pin.find_next("a").get_text() for pin in pinned] == [
@@ -336,7 +331,6 @@ def test_notice_may_be_a_title_alone(make_site):
     site = make_site(
         {"notices/hop.md": "Title: Họp chi hội lúc 19 giờ\nDate: 01/06/2024 08:00\n"},
         BUILD_DATE="2024-06-02",
-        **NO_COUNTER,
     )
     page = soup(site / "thong-bao/2024/06/01/hop-chi-hoi-luc-19-gio/index.html")
     assert page.h1.get_text() == "Họp chi hội lúc 19 giờ"
@@ -344,7 +338,7 @@ def test_notice_may_be_a_title_alone(make_site):
 
 
 def test_site_without_documents_or_notices_shows_no_empty_widgets(make_site):
-    site = make_site({"articles/tin.md": DOCUMENTS["articles/tin.md"]}, **NO_COUNTER)
+    site = make_site({"articles/tin.md": DOCUMENTS["articles/tin.md"]})
     home = soup(site / "index.html")
     assert home.select_one(".notice-board") is None
     assert home.select_one(".latest-documents") is None
@@ -421,7 +415,7 @@ def test_bad_document_stops_the_build_with_file_and_line(make_site, changes, exp
         "documents/x.md": _document(**changes),
     }
     with pytest.raises(BuildFailed) as failure:
-        make_site(files, **NO_COUNTER)
+        make_site(files)
     (message,) = failure.value.messages
     assert expected in message
     assert message.index("documents/x.md") == message.index(expected)
@@ -436,7 +430,7 @@ def test_two_documents_with_one_number_in_one_year_stop_the_build(make_site):
         "documents/c.md": _document(Issued="2025-01-15"),
     }
     with pytest.raises(BuildFailed) as failure:
-        make_site(files, **NO_COUNTER)
+        make_site(files)
     (message,) = failure.value.messages
     location, _, text = message.partition(": ")
     assert location.endswith("content/documents/b.md:2")
@@ -449,7 +443,7 @@ def test_two_documents_with_one_number_in_one_year_stop_the_build(make_site):
 def test_page_on_the_register_address_is_refused(make_site):
     files = {"pages/van-ban.md": "Title: Văn bản\n\nTrang giới thiệu văn bản.\n"}
     with pytest.raises(BuildFailed) as failure:
-        make_site(files, **NO_COUNTER)
+        make_site(files)
     (message,) = failure.value.messages
     assert message.endswith(
         'pages/van-ban.md: Địa chỉ "van-ban/" đã dành cho trang "Văn bản". Đặt "Slug: ..." khác.'
@@ -463,7 +457,7 @@ def test_all_mistakes_of_all_files_are_listed_at_once(make_site):
         "notices/2024-02-30-hop.md": "Title: Họp\nDate: 2024-02-30 08:00\nPinned: có lẽ\n",
     }
     with pytest.raises(BuildFailed) as failure:
-        make_site(files, **NO_COUNTER)
+        make_site(files)
     locations = [
         message.split(": ", 1)[0].rsplit("content/", 1)[1] for message in failure.value.messages
     ]
