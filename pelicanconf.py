@@ -133,7 +133,10 @@ PLUGINS = [
     "share_meta",
     "documents",
     "content_checks",
+    "build_speed",
 ]
+# Pelican with a linear articles generator (plugins/build_speed/generator.py).
+PELICAN_CLASS = "build_speed.PortalPelican"
 
 # --- URLs ---------------------------------------------------------------------------
 # The date is part of every article URL so that repeated titles do not collide.

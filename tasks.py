@@ -116,6 +116,41 @@ def serve(c, port=CONFIG["port"]):
 
 
 @task(
+    aliases=["livereload"],
+    help={"port": "port on 127.0.0.1 (default 8000)", "output": "build folder (default output/)"},
+)
+def preview(c, port=CONFIG["port"], output=""):
+    """Live preview: serve the site, re-render only the pages a saved change touches."""
+    from build_speed.preview import run_preview  # noqa: PLC0415 - needs sys.path
+
+    folder = Path(output).resolve() if output else CONFIG["output"]
+    watched = [ROOT / "content", ROOT / "theme", CONFIG["settings_base"]]
+    run_preview(
+        CONFIG["settings_base"], folder, watched, print, host=CONFIG["host"], port=int(port)
+    )
+
+
+@task(
+    help={
+        "articles": "corpus sizes, comma-separated (default 1000,10000; e.g. 10000,20000)",
+        "runs": "measured runs of each kind; medians are reported (default 3)",
+        "output": "folder for corpora, builds and JSON results (default bench-results/)",
+        "no_stock": "skip the stock Pelican builds",
+    }
+)
+def bench(c, articles="1000,10000", runs=3, output="", no_stock=False):
+    """Benchmark the portal against stock Pelican on a generated corpus (not a test)."""
+    from bench.run import main as run_bench  # noqa: PLC0415 - a top-level package
+
+    argv = ["--articles", articles, "--runs", str(runs)]
+    if output:
+        argv += ["--output", output]
+    if no_stock:
+        argv.append("--no-stock")
+    sys.exit(run_bench(argv))
+
+
+@task(
     help={
         "dry_run": "list what would change on the server, change nothing",
         "skip_build": "send the output folder as it is (already built with --prod)",

@@ -8,6 +8,7 @@ and the tests build through :func:`build`.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import sys
@@ -38,10 +39,19 @@ def load_settings(
     return read_settings(str(settings_file), override=dict(overrides or {}))
 
 
+def pelican_class(settings: Mapping[str, Any]) -> type[Pelican]:
+    """The class PELICAN_CLASS names, resolved as the ``pelican`` command does."""
+    value = settings.get("PELICAN_CLASS", Pelican)
+    if isinstance(value, str):
+        module, _, name = value.rpartition(".")
+        value = getattr(importlib.import_module(module), name)
+    return value
+
+
 def run(settings: dict) -> Pelican:
     """Build the site described by ``settings``; raise :class:`BuildFailed`."""
     try:
-        pelican = Pelican(settings)
+        pelican = pelican_class(settings)(settings)
         pelican.run()
     except ContentError as error:
         raise BuildFailed([str(problem) for problem in error.problems]) from error

@@ -1,0 +1,84 @@
+"""The benchmark's table: medians per measurement, ratios, growth, sizes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+ROWS = (
+    ("portal_cold", "portal, dựng nguội"),
+    ("stock_cold", "Pelican gốc, dựng nguội"),
+    ("portal_warm", "portal, dựng lại có bộ nhớ đệm"),
+    ("edit_rebuild", "sửa 1 bài, tiến trình mới"),
+    ("search_index", "chỉ mục tìm kiếm (Pagefind)"),
+)
+
+
+def _seconds(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f} s"
+
+
+def _row(cells: list[str], widths: list[int]) -> str:
+    return (
+        "| "
+        + " | ".join(cell.ljust(width) for cell, width in zip(cells, widths, strict=True))
+        + " |"
+    )
+
+
+def table(report: dict[str, Any]) -> str:
+    """Markdown table of the medians, then ratios and notes (Vietnamese labels)."""
+    header = ["số tin", "đo", "thời gian", "CPU", "bộ nhớ đỉnh", "tin/giây"]
+    lines: list[list[str]] = []
+    for count, data in report["sizes"].items():
+        for key, label in ROWS:
+            if key not in data:
+                continue
+            item = data[key]
+            rate = ""
+            if key.endswith("_cold") or key == "portal_warm":
+                rate = f"{int(count) / item['wall_median']:.0f}"
+            lines.append(
+                [
+                    count,
+                    label,
+                    _seconds(item["wall_median"]),
+                    _seconds(item["cpu_median"]),
+                    f"{item['peak_mb_max']:.0f} MB",
+                    rate,
+                ]
+            )
+        preview = data.get("preview_edit", {})
+        if preview.get("seconds_median") is not None:
+            lines.append(
+                [
+                    count,
+                    "sửa 1 bài, trong lúc xem trước",
+                    _seconds(preview["seconds_median"]),
+                    "-",
+                    f"{preview['peak_mb']:.0f} MB",
+                    "",
+                ]
+            )
+    widths = [max(len(row[i]) for row in [header, *lines]) for i in range(len(header))]
+    out = [_row(header, widths), "|" + "|".join("-" * (w + 2) for w in widths) + "|"]
+    out += [_row(row, widths) for row in lines]
+    out.append("")
+    for name, value in report.get("ratios", {}).items():
+        out.append(f"{name}: {value}")
+    for count, data in report["sizes"].items():
+        portal, stock = data.get("portal_output"), data.get("stock_output")
+        if portal:
+            text = f"{count} tin: portal {portal['files']} tệp, {portal['bytes'] / 2**20:.0f} MB"
+            if stock:
+                text += f"; Pelican gốc {stock['files']} tệp, {stock['bytes'] / 2**20:.0f} MB"
+            index = data.get("search_index", {}).get("size")
+            if index:
+                text += f"; chỉ mục tìm kiếm {index['files']} tệp, {index['bytes'] / 2**20:.1f} MB"
+            out.append(text)
+    before, after = report["machine_before"], report.get("machine_after", {})
+    out.append(
+        f"Máy: {before['cpus']} CPU; tải trung bình lúc đầu {before['load_average'][0]}, "
+        f"lúc cuối {after.get('load_average', ['?'])[0]} "
+        "(máy bận: thời gian dao động nhiều, thời gian CPU ổn định hơn)."
+    )
+    return "\n".join(out)

@@ -1,0 +1,175 @@
+"""``invoke bench``: build a generated corpus with the portal and with stock Pelican.
+
+For each size N the benchmark measures, each in a fresh process:
+
+- cold builds (no output, no cache) of the portal and of stock Pelican,
+  alternated so that other load on the machine hits both alike;
+- warm builds of the portal (content cache and output present);
+- the rebuild after editing one article: a fresh ``incremental`` process, and
+  the preview's own loop (``preview``: rebuild times measured in-process);
+- the search index (Pagefind) of the built site, when the search plugin exists;
+- output size.
+
+It prints a table and writes ``bench-results/bench-<time>.json`` (and
+``latest.json``). Medians are reported; wall time depends on what else runs on
+the machine, CPU time much less, so both are given with portal/stock ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import itertools
+import json
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import ROOT
+from .corpus import article, generate
+from .edits import edit_article, restore_article
+from .measure import BenchError, Run, folder_size, fresh, machine, measure, summary
+from .report import table
+
+DEFAULT_SIZES = (1000, 10000)
+
+
+def _categories(settings_file: Path) -> list[dict]:
+    from .stock import portal_settings  # noqa: PLC0415
+
+    return portal_settings(settings_file, {})["CATEGORIES"]
+
+
+@dataclass
+class Corpus:
+    """One generated corpus and where its builds go."""
+
+    count: int
+    content: Path
+    work: Path
+    settings_file: Path
+    categories: list[dict]
+
+    def folders(self, kind: str) -> tuple[Path, Path]:
+        """Output and cache folders of the ``kind`` ("portal", "stock") builds."""
+        return self.work / kind / "output", self.work / kind / "cache"
+
+    def run(self, mode: str, kind: str, *extra: str) -> Run:
+        """One measured worker process."""
+        output, cache = self.folders(kind)
+        args = [mode, str(self.content), str(output), str(cache)]
+        return measure([*args, "--settings", str(self.settings_file), *extra])
+
+
+def bench_size(count: int, args: argparse.Namespace, say) -> dict[str, Any]:
+    """Every measurement for one corpus size."""
+    settings_file = Path(args.settings).resolve()
+    base = Path(args.output).resolve()
+    categories = _categories(settings_file)
+    say(f"\n== {count} tin bài: chuẩn bị bộ dữ liệu...")
+    content = generate(base / "corpus" / str(count), count, categories, ROOT / "content")
+    corpus = Corpus(count, content, base / "work" / str(count), settings_file, categories)
+    result: dict[str, Any] = {"articles": count}
+    cold, stock = [], []
+    for number in range(args.runs):
+        say(f"  lần {number + 1}/{args.runs}: portal (nguội)...")
+        fresh(*corpus.folders("portal"))
+        cold.append(corpus.run("portal", "portal"))
+        if args.stock:
+            say(f"  lần {number + 1}/{args.runs}: Pelican gốc (nguội)...")
+            fresh(*corpus.folders("stock"))
+            stock.append(corpus.run("stock", "stock"))
+    result["portal_cold"] = summary(cold)
+    if stock:
+        result["stock_cold"] = summary(stock)
+        result["stock_output"] = folder_size(corpus.folders("stock")[0])
+    output = corpus.folders("portal")[0]
+    result["portal_output"] = folder_size(output, exclude=("pagefind",))
+    say("  portal (ấm: có bộ nhớ đệm)...")
+    result["portal_warm"] = summary([corpus.run("portal", "portal") for _ in range(args.runs)])
+    if importlib.util.find_spec("search") is not None:
+        say("  chỉ mục tìm kiếm (Pagefind)...")
+        result["search_index"] = summary([corpus.run("search", "portal")])
+        result["search_index"]["size"] = folder_size(output / "pagefind")
+    result.update(_edits(corpus, args.runs, say))
+    return result
+
+
+def _edits(corpus: Corpus, runs: int, say) -> dict[str, Any]:
+    """Edit one article (the middle one) and rebuild, as an editor's preview does."""
+    relative, _ = article(corpus.count // 2, corpus.categories)
+    path = corpus.content / relative
+    original = path.read_text(encoding="utf-8")
+    say("  sửa một bài rồi dựng lại (tiến trình mới, chỉ trang thay đổi)...")
+    corpus.run("incremental", "portal")  # records every page once
+    measured = []
+    try:
+        for number in range(runs):
+            edit_article(path, original, number)
+            measured.append(corpus.run("incremental", "portal"))
+    finally:
+        restore_article(path, original)
+    say("  sửa một bài trong lúc xem trước (cùng một tiến trình)...")
+    preview = corpus.run("preview", "portal", "--article", relative, "--edits", str(runs))
+    edits = preview.facts.get("edits", [])
+    seconds = sorted(edit["seconds"] for edit in edits)
+    return {
+        "edit_rebuild": summary(measured),
+        "preview_edit": {
+            "seconds_median": seconds[len(seconds) // 2] if seconds else None,
+            "edits": edits,
+            "first_build_seconds": preview.facts.get("first_seconds"),
+            "peak_mb": round(preview.peak_mb, 1),
+        },
+        "edited_article": relative,
+    }
+
+
+def ratios(sizes: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """Portal / stock per size, and growth between consecutive sizes."""
+    result: dict[str, Any] = {}
+    for count, data in sizes.items():
+        if "stock_cold" in data:
+            portal, stock = data["portal_cold"], data["stock_cold"]
+            result[f"cold_{count}_wall"] = round(portal["wall_median"] / stock["wall_median"], 3)
+            result[f"cold_{count}_cpu"] = round(portal["cpu_median"] / stock["cpu_median"], 3)
+    counts = sorted(sizes, key=int)
+    for small, large in itertools.pairwise(counts):
+        a, b = sizes[small]["portal_cold"], sizes[large]["portal_cold"]
+        result[f"growth_{small}_{large}_wall"] = round(b["wall_median"] / a["wall_median"], 3)
+        result[f"growth_{small}_{large}_cpu"] = round(b["cpu_median"] / a["cpu_median"], 3)
+    return result
+
+
+def main(argv: list[str] | None = None, say=print) -> int:
+    """Run the benchmark; return an exit status."""
+    parser = argparse.ArgumentParser(prog="invoke bench")
+    parser.add_argument("--articles", default=",".join(map(str, DEFAULT_SIZES)))
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--output", default=str(ROOT / "bench-results"))
+    parser.add_argument("--settings", default=str(ROOT / "pelicanconf.py"))
+    parser.add_argument("--no-stock", dest="stock", action="store_false")
+    args = parser.parse_args(argv)
+    counts = [int(part) for part in args.articles.replace(" ", "").split(",") if part]
+    report: dict[str, Any] = {"started": time.strftime("%Y-%m-%d %H:%M:%S")}
+    report["machine_before"] = machine()
+    sizes: dict[str, dict[str, Any]] = {}
+    try:
+        for count in counts:
+            sizes[str(count)] = bench_size(count, args, say)
+    except BenchError as error:
+        say(f"\nKHÔNG ĐO ĐƯỢC: {error}")
+        return 1
+    report["machine_after"] = machine()
+    report["sizes"] = sizes
+    report["ratios"] = ratios(sizes)
+    folder = Path(args.output)
+    folder.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(report, ensure_ascii=False, indent=2)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    (folder / f"bench-{stamp}.json").write_text(text, encoding="utf-8")
+    (folder / "latest.json").write_text(text, encoding="utf-8")
+    say("\n" + table(report))
+    say(f"\nKết quả chi tiết: {folder / f'bench-{stamp}.json'}")
+    return 0

@@ -1,0 +1,137 @@
+"""One measured build, run in its own process by :mod:`bench.run`.
+
+``python -m bench.worker MODE CONTENT OUTPUT CACHE`` builds and prints one
+``BENCH {json}`` line. The parent measures this whole process (wall time, CPU
+time, peak memory), so each run starts from a fresh interpreter, exactly like
+``invoke build``. Modes:
+
+- ``portal``: a full build with the portal's settings, theme and plugins;
+- ``incremental``: the preview's build (only changed pages rendered);
+- ``preview``: the preview's loop in one process: edit an article, rebuild,
+  ``--edits`` times; reports each rebuild's time measured inside the process;
+- ``stock``: stock Pelican (:mod:`bench.stock`);
+- ``search``: index an already built site with the search plugin's Pagefind.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from . import ROOT
+from .edits import edit_article, restore_article
+from .stock import portal_settings, stock_settings
+
+
+def _overrides(args: argparse.Namespace) -> dict[str, Any]:
+    return {
+        "PATH": str(Path(args.content).resolve()),
+        "OUTPUT_PATH": str(Path(args.output).resolve()),
+        "CACHE_PATH": str(Path(args.cache).resolve()),
+        "CACHE_CONTENT": True,
+        "LOAD_CONTENT_CACHE": True,
+        "SITEURL": "",
+        # The search index is timed on its own (mode "search"); stock has none,
+        # so the build ratio compares page generation only.
+        "SEARCH_INDEX": False,
+    }
+
+
+def _settings_file(args: argparse.Namespace) -> Path:
+    return Path(args.settings or ROOT / "pelicanconf.py")
+
+
+def _portal(args: argparse.Namespace, incremental: bool) -> dict[str, Any]:
+    from pelican.log import init as init_logging  # noqa: PLC0415
+
+    from build_speed import incremental as record  # noqa: PLC0415 - plugins on sys.path
+    from portal_core.runner import run  # noqa: PLC0415
+
+    init_logging(level=logging.WARNING, fatal="warnings")
+    overrides = _overrides(args)
+    if incremental:
+        overrides["BUILD_SPEED_INCREMENTAL"] = True
+    pelican = run(portal_settings(_settings_file(args), overrides))
+    facts: dict[str, Any] = {"plugins": list(pelican.settings["PLUGINS"])}
+    session = record.last()
+    if incremental and session is not None:
+        facts.update(rendered=session.rendered, kept=session.kept, removed=session.removed)
+    return facts
+
+
+def _stock(args: argparse.Namespace) -> dict[str, Any]:
+    from pelican import Pelican  # noqa: PLC0415
+    from pelican.log import init as init_logging  # noqa: PLC0415
+
+    init_logging(level=logging.ERROR)
+    portal = portal_settings(_settings_file(args), _overrides(args))
+    pelican = Pelican(stock_settings(portal, _overrides(args)))
+    pelican.run()
+    return {"plugins": []}
+
+
+def _preview(args: argparse.Namespace) -> dict[str, Any]:
+    """Edit one article and rebuild, as the preview does, ``args.edits`` times."""
+    from pelican.log import init as init_logging  # noqa: PLC0415
+
+    from build_speed.preview import preview_overrides, rebuild  # noqa: PLC0415
+
+    init_logging(level=logging.WARNING, fatal="warnings")
+    overrides = {**_overrides(args), **preview_overrides(Path(args.output).resolve())}
+    first = rebuild(_settings_file(args), overrides)
+    edits = []
+    path = Path(args.content) / args.article
+    original = path.read_text(encoding="utf-8")
+    try:
+        for number in range(args.edits):
+            edit_article(path, original, number)
+            outcome = rebuild(_settings_file(args), overrides)
+            if not outcome.ok:
+                raise RuntimeError("\n".join(outcome.messages))
+            edits.append({"seconds": round(outcome.seconds, 3), "rendered": outcome.rendered})
+    finally:
+        restore_article(path, original)
+    return {"first_seconds": round(first.seconds, 3), "edits": edits}
+
+
+def _search(args: argparse.Namespace) -> dict[str, Any]:
+    from search.indexer import build_index  # noqa: PLC0415 - another engineer's plugin
+
+    stats = build_index(Path(args.output))
+    return {"pages": stats.pages, "seconds": stats.seconds, "bytes": stats.bytes}
+
+
+MODES = {
+    "portal": lambda args: _portal(args, incremental=False),
+    "incremental": lambda args: _portal(args, incremental=True),
+    "stock": _stock,
+    "preview": _preview,
+    "search": _search,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line of the worker (used by bench.run only)."""
+    parser = argparse.ArgumentParser(prog="python -m bench.worker")
+    parser.add_argument("mode", choices=sorted(MODES))
+    parser.add_argument("content")
+    parser.add_argument("output")
+    parser.add_argument("cache")
+    parser.add_argument("--settings", default="")
+    parser.add_argument("--article", default="", help="article edited in preview mode")
+    parser.add_argument("--edits", type=int, default=3)
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    facts = MODES[args.mode](args)
+    facts["seconds_in_process"] = round(time.perf_counter() - started, 3)
+    sys.stdout.write("BENCH " + json.dumps(facts) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

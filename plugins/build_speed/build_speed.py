@@ -1,0 +1,179 @@
+"""Wire the build-speed measures into Pelican.
+
+- Typography once, in the readers (:mod:`.typography`), so the content cache
+  keeps typeset text; Pelican's own pass is switched off.
+- The content cache is dropped when what reading depends on changes (reading
+  settings, plugin code, library versions): Pelican itself would serve stale
+  articles after such a change.
+- Jinja does not stat every template file at every ``{% include %}``, and
+  ``{% include_cached %}`` (:mod:`.fragments`) renders the sidebar, header and
+  footer once rather than on every page; ``LATEST_ARTICLES`` (the site's
+  newest articles) is computed once for the sidebar's "Tin mới".
+- Incremental writes when ``BUILD_SPEED_INCREMENTAL`` is on (:mod:`.incremental`).
+
+The linear articles generator is not a plugin hook: see :mod:`.generator`
+and ``PELICAN_CLASS`` in pelicanconf.py.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import logging
+from pathlib import Path
+from typing import Any
+
+from pelican import signals
+
+from . import incremental
+from .typography import install as install_typography
+
+logger = logging.getLogger(__name__)
+
+KEY_NAME = "build_speed-reading.key"
+EXTENSION = "build_speed.fragments.IncludeCachedExtension"
+# The sidebar's "Tin mới": how many of the site's newest articles.
+DEFAULT_LATEST = 5
+
+
+class BuildSpeedConfigError(ValueError):
+    """A build_speed setting is wrong."""
+
+
+# What the content cache's entries depend on besides the files themselves.
+READING_SETTINGS = (
+    "TYPOGRIFY",
+    "TYPOGRIFY_IGNORE_TAGS",
+    "TYPOGRIFY_OMIT_FILTERS",
+    "TYPOGRIFY_DASHES",
+    "MARKDOWN",
+    "READERS",
+    "FORMATTED_FIELDS",
+    "TIMEZONE",
+    "DEFAULT_LANG",
+    "DEFAULT_DATE",
+    "DEFAULT_DATE_FORMAT",
+    "PLUGINS",
+)
+LIBRARIES = ("pelican", "markdown", "typogrify", "smartypants")
+
+
+def _describe(value: Any) -> str:
+    """A stable text for a setting (objects by class, not by address)."""
+    if isinstance(value, dict):
+        return "{" + ",".join(f"{_describe(k)}:{_describe(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list | tuple):
+        return "[" + ",".join(_describe(item) for item in value) + "]"
+    if isinstance(value, str | int | float | bool | type(None)):
+        return repr(value)
+    kind = value if isinstance(value, type) else type(value)
+    return f"{kind.__module__}.{kind.__qualname__}"
+
+
+def reading_key(settings: dict[str, Any]) -> str:
+    """Digest of everything a cached article depends on besides its file."""
+    digest = hashlib.sha256()
+    for name in READING_SETTINGS:
+        digest.update(f"{name}={_describe(settings.get(name))}\n".encode())
+    for library in LIBRARIES:
+        try:
+            digest.update(importlib.metadata.version(library).encode())
+        except importlib.metadata.PackageNotFoundError:
+            digest.update(b"-")
+    for folder in settings.get("PLUGIN_PATHS", []):
+        for path in sorted(Path(folder).rglob("*.py")):
+            digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _key_path(settings: dict[str, Any]) -> Path:
+    return Path(settings["CACHE_PATH"]) / KEY_NAME
+
+
+def check_content_cache(settings: dict[str, Any]) -> None:
+    """Do not load a content cache made with other reading settings or code."""
+    if not (settings.get("CACHE_CONTENT") or settings.get("LOAD_CONTENT_CACHE")):
+        return
+    key = reading_key(settings)
+    settings["BUILD_SPEED_READING_KEY"] = key
+    path = _key_path(settings)
+    stored = path.read_text(encoding="utf-8") if path.is_file() else ""
+    if settings.get("LOAD_CONTENT_CACHE") and stored != key:
+        logger.info("Bộ nhớ đệm nội dung đã cũ (cấu hình hoặc mã plugin đổi): đọc lại từ đầu.")
+        settings["LOAD_CONTENT_CACHE"] = False
+        path.unlink(missing_ok=True)
+
+
+def configure(pelican) -> None:
+    """Adjust settings before any generator, reader or template exists."""
+    settings = pelican.settings
+    check_content_cache(settings)
+    if settings.get("TYPOGRIFY"):
+        # Our readers typeset in read(); Pelican must not do it a second time.
+        settings["BUILD_SPEED_TYPOGRAPHY"] = True
+        settings["TYPOGRIFY"] = False
+    jinja = dict(settings.get("JINJA_ENVIRONMENT") or {})
+    # Every build makes new template environments, so checking each template
+    # file's mtime at every {% include %} only costs a stat() per include.
+    jinja.setdefault("auto_reload", False)
+    extensions = list(jinja.get("extensions", []))
+    if EXTENSION not in extensions:
+        extensions.append(EXTENSION)
+    jinja["extensions"] = extensions
+    settings["JINJA_ENVIRONMENT"] = jinja
+    count = settings.setdefault("LATEST_ARTICLES_COUNT", DEFAULT_LATEST)
+    if not isinstance(count, int) or isinstance(count, bool) or count < 0:
+        raise BuildSpeedConfigError(
+            f"LATEST_ARTICLES_COUNT phải là số nguyên không âm (số tin trong khối "
+            f'"Tin mới"), ví dụ {DEFAULT_LATEST}; hiện là {count!r}.'
+        )
+    incremental.begin(settings)
+
+
+def expose_latest(generator) -> None:
+    """The site's newest articles, once, for the sidebar on every page."""
+    generator.context["LATEST_ARTICLES"] = generator.articles[
+        : generator.settings["LATEST_ARTICLES_COUNT"]
+    ]
+
+
+def bind_context(generators) -> None:
+    """Give the incremental build the context every page shares."""
+    session = incremental.current()
+    if session is not None and generators:
+        session.bind(generators[0].context, generators[0].settings)
+
+
+def writer_class(pelican):
+    """Pelican's writer, or the incremental one during a preview build."""
+    return incremental.IncrementalWriter if incremental.current() is not None else None
+
+
+def finish(pelican) -> None:
+    """Record what was written; remember the reading key the cache was made with."""
+    incremental.end()
+    key = pelican.settings.get("BUILD_SPEED_READING_KEY")
+    if key and pelican.settings.get("CACHE_CONTENT"):
+        path = _key_path(pelican.settings)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(key, encoding="utf-8")
+
+
+def register() -> None:
+    """Register the plugin callbacks."""
+    # initialized: settings are final but no generator (hence no reader or
+    # template environment) exists yet.
+    signals.initialized.connect(configure)
+    # readers_init: each generator's readers are being set up; give them
+    # typography in read().
+    signals.readers_init.connect(install_typography)
+    # article_generator_finalized: articles are read and sorted (categories
+    # plugin); every later generator copies the shared context with it.
+    signals.article_generator_finalized.connect(expose_latest)
+    # all_generators_finalized: the shared context is complete, nothing is
+    # written yet; page signatures are computed against it.
+    signals.all_generators_finalized.connect(bind_context)
+    # get_writer: the incremental writer only while a preview build runs.
+    signals.get_writer.connect(writer_class)
+    # finalized: every page is written; save the record for the next build.
+    signals.finalized.connect(finish)

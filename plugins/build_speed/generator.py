@@ -1,0 +1,160 @@
+"""Pelican's articles generator without its quadratic listing work.
+
+Stock Pelican 4.12 filters lists with ``a in some_list`` inside loops: every
+period archive scans every article (``[a for a in articles if a in dates]``),
+and every category, tag and author page scans every date. At 10,000 articles
+that is hundreds of millions of comparisons, and it grows with the square of
+the site. :class:`PortalArticlesGenerator` builds the same lists in one pass
+each and writes exactly the same pages (``tests/plugins/test_build_speed.py``
+compares both generators on one corpus).
+
+Pelican has no public hook that replaces a built-in generator (``get_generators``
+only adds more), so :class:`PortalPelican` is set as ``PELICAN_CLASS``, the
+documented way to subclass Pelican, and swaps the class where Pelican lists
+its generators.
+"""
+
+from __future__ import annotations
+
+import calendar
+import logging
+from collections import defaultdict
+from itertools import chain
+from operator import attrgetter
+from typing import Any
+
+from pelican import Pelican
+from pelican.generators import ArticlesGenerator
+from pelican.writers import FileOverwriteFailedError
+
+logger = logging.getLogger(__name__)
+
+_PERIOD_KEYS = {
+    "year": attrgetter("date.year"),
+    "month": attrgetter("date.year", "date.month"),
+    "day": attrgetter("date.year", "date.month", "date.day"),
+}
+
+
+def group_in_order(items: list[Any], key) -> dict[Any, list[Any]]:
+    """Group ``items`` by ``key``, keeping their order inside each group."""
+    groups: dict[Any, list[Any]] = defaultdict(list)
+    for item in items:
+        groups[key(item)].append(item)
+    return groups
+
+
+def period_archives(dates: list[Any], articles: list[Any], settings: dict) -> dict:
+    """Year, month and day archives, as Pelican's ``_build_period_archives`` makes them.
+
+    ``dates`` are the articles in archive order; each archive lists its
+    articles both in that order (``dates``) and in the site's order
+    (``articles``). One grouping pass per granularity instead of a scan of the
+    whole site per period.
+    """
+    archives: dict[str, list[dict]] = defaultdict(list)
+    for granularity, key in _PERIOD_KEYS.items():
+        save_as = settings[f"{granularity.upper()}_ARCHIVE_SAVE_AS"]
+        url = settings[f"{granularity.upper()}_ARCHIVE_URL"]
+        if not save_as:
+            continue
+        by_period = group_in_order(articles, key)
+        for period, group in group_in_order(dates, key).items():
+            first = group[0].date
+            if granularity == "year":
+                names, numbers = (period,), (period,)
+            else:
+                month = calendar.month_name[period[1]]
+                names = (period[0], month, *period[2:])
+                numbers = tuple(period)
+            archives[granularity].append(
+                {
+                    "dates": group,
+                    "articles": by_period[period],
+                    "save_as": save_as.format(date=first),
+                    "url": url.format(date=first),
+                    "period": names,
+                    "period_num": numbers,
+                }
+            )
+    return archives
+
+
+class PortalArticlesGenerator(ArticlesGenerator):
+    """ArticlesGenerator with linear listings and URLs computed once."""
+
+    def _build_period_archives(self, sorted_articles, articles, settings):
+        return period_archives(sorted_articles, articles, settings)
+
+    def generate_context(self) -> None:
+        """Read and group the articles as Pelican does, then freeze their URLs."""
+        super().generate_context()
+        # ``article.url`` formats ARTICLE_URL (a copy of the metadata, a
+        # relative path, three strftime calls) on every access, and every
+        # page mentions dozens of articles. Slug, date and category are final
+        # once article_generator_finalized has run; ``override_url`` is
+        # Pelican's own way to give an article a fixed URL.
+        for article in chain(
+            self.articles, self.translations, self.hidden_articles, self.hidden_translations
+        ):
+            if not hasattr(article, "override_url"):
+                article.override_url = article.url
+
+    def _dates_by(self, groups: list[tuple[Any, list[Any]]]) -> dict[Any, list[Any]]:
+        """For each group of articles, its members in archive (``dates``) order."""
+        owner: dict[int, list[Any]] = defaultdict(list)
+        for key, articles in groups:
+            for article in articles:
+                owner[id(article)].append(key)
+        result: dict[Any, list[Any]] = {key: [] for key, _ in groups}
+        for article in self.dates:
+            for key in owner.get(id(article), ()):
+                result[key].append(article)
+        return result
+
+    def generate_tags(self, write) -> None:
+        """Tag pages, skipped outright when TAG_SAVE_AS is empty (nothing to write)."""
+        if self.settings.get("TAG_SAVE_AS"):
+            super().generate_tags(write)
+
+    def generate_authors(self, write) -> None:
+        """Author pages, skipped outright when AUTHOR_SAVE_AS is empty."""
+        if self.settings.get("AUTHOR_SAVE_AS"):
+            super().generate_authors(write)
+
+    def generate_categories(self, write) -> None:
+        """Category pages; each category's ``dates`` found in one pass over the site."""
+        template = self.get_template("category")
+        dates = self._dates_by(self.categories)
+        for category, articles in self.categories:
+            try:
+                write(
+                    category.save_as,
+                    template,
+                    self.context,
+                    url=category.url,
+                    category=category,
+                    articles=articles,
+                    dates=dates[category],
+                    template_name="category",
+                    blog=True,
+                    page_name=category.page_name,
+                    all_articles=self.articles,
+                )
+            except FileOverwriteFailedError:
+                # Same outcome as Pelican: a category without a slug is
+                # skipped, any other clash stops the build.
+                if category.slug:
+                    logger.error('Failed to write Category page for "%s".', category)
+                    raise
+                logger.info('Category "%s" has an invalid slug; skipping it.', category)
+
+
+class PortalPelican(Pelican):
+    """Pelican with :class:`PortalArticlesGenerator` in place of the stock one."""
+
+    def _get_generator_classes(self):
+        return [
+            PortalArticlesGenerator if cls is ArticlesGenerator else cls
+            for cls in super()._get_generator_classes()
+        ]

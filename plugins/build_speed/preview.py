@@ -1,0 +1,218 @@
+"""Live preview for editors: serve the site and rebuild what changed on each save.
+
+``invoke preview`` builds once, serves the output on 127.0.0.1 and watches the
+content, the theme and the settings. Each change runs an incremental build in
+this same process (:mod:`.incremental`): the content cache spares reading
+unchanged files, and only pages whose signature changed are rendered and
+written. The browser reloads itself: the server adds one script tag,
+``/__preview__/reload.js``, to the HTML it sends (the files on disk are exactly
+what a full build writes).
+
+Changes to Python code (plugins, tasks) need a restart: the preview says so.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import incremental
+
+RELOAD_PATH = "/__preview__/"
+_SCRIPT = Path(__file__).with_name("preview_reload.js")
+_TAG = b'<script src="/__preview__/reload.js" defer></script>'
+
+
+@dataclass
+class Outcome:
+    """What one preview build did, for the console."""
+
+    seconds: float
+    ok: bool
+    messages: list[str]
+    rendered: int = 0
+    kept: int = 0
+    removed: int = 0
+
+    def line(self) -> str:
+        """One Vietnamese line for the console."""
+        if not self.ok:
+            return f"Chưa cập nhật được ({self.seconds:.1f} giây):\n  " + "\n  ".join(self.messages)
+        return (
+            f"Đã cập nhật sau {self.seconds:.1f} giây: {self.rendered} trang dựng lại, "
+            f"{self.kept} trang giữ nguyên, {self.removed} trang xóa."
+        )
+
+
+def preview_overrides(output: Path, extra: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Settings of a preview build: incremental, cached, in place, no search index."""
+    return {
+        "OUTPUT_PATH": str(output),
+        "BUILD_SPEED_INCREMENTAL": True,
+        "CACHE_CONTENT": True,
+        "LOAD_CONTENT_CACHE": True,
+        "DELETE_OUTPUT_DIRECTORY": False,
+        # Pagefind re-reads the whole site (minutes at 10,000 articles); the
+        # published build indexes it.
+        "SEARCH_INDEX": False,
+        **(extra or {}),
+    }
+
+
+def rebuild(settings_file: Path, overrides: dict[str, Any]) -> Outcome:
+    """One incremental build in this process; never raises for content errors."""
+    from portal_core.runner import BuildFailed, load_settings, run  # noqa: PLC0415
+
+    started = time.perf_counter()
+    try:
+        run(load_settings(settings_file, overrides))
+    except BuildFailed as failure:
+        return Outcome(time.perf_counter() - started, False, failure.messages)
+    session = incremental.last()
+    outcome = Outcome(time.perf_counter() - started, True, [])
+    if session is not None and session.output == Path(overrides["OUTPUT_PATH"]).resolve():
+        outcome.rendered, outcome.kept, outcome.removed = (
+            session.rendered,
+            session.kept,
+            session.removed,
+        )
+    return outcome
+
+
+class _State:
+    """The build number the browser script polls."""
+
+    def __init__(self) -> None:
+        self.version = 0
+        self.lock = threading.Lock()
+
+    def bump(self) -> None:
+        with self.lock:
+            self.version += 1
+
+
+class PreviewHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files, plus the reload script and the build number."""
+
+    state: _State
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Keep the console for build messages."""
+
+    def do_GET(self) -> None:
+        """Serve the reload endpoints, HTML with the reload tag, or the file."""
+        if self.path.startswith(RELOAD_PATH):
+            self._reload_endpoint(self.path[len(RELOAD_PATH) :])
+            return
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if (
+            path.suffix == ".html"
+            and path.is_file()
+            and self.path.split("?")[0].endswith(("/", ".html"))
+        ):
+            body = path.read_bytes().replace(b"</body>", _TAG + b"</body>", 1)
+            self._send(200, "text/html; charset=utf-8", body)
+            return
+        super().do_GET()
+
+    def _reload_endpoint(self, name: str) -> None:
+        if name == "reload.js":
+            self._send(200, "text/javascript; charset=utf-8", _SCRIPT.read_bytes())
+        elif name.startswith("version"):
+            self._send(200, "text/plain; charset=utf-8", str(self.state.version).encode())
+        else:
+            self.send_error(404)
+
+    def _send(self, status: int, kind: str, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def start_server(output: Path, host: str, port: int) -> tuple[http.server.HTTPServer, _State]:
+    """Serve ``output`` in a background thread; return the server and its state."""
+    state = _State()
+    handler = type("Handler", (PreviewHandler,), {"state": state})
+    server = http.server.ThreadingHTTPServer(
+        (host, port), functools.partial(handler, directory=str(output))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, state
+
+
+def relevant(paths: Iterable[str], output: Path, cache: Path) -> bool:
+    """Whether a batch of changed files can change the site."""
+    for raw in paths:
+        path = Path(raw).resolve()
+        if output in path.parents or cache in path.parents:
+            continue
+        if path.name.startswith(".") or path.name.endswith(("~", ".swp", ".tmp")):
+            continue
+        return True
+    return False
+
+
+def watch_and_rebuild(
+    watched: list[Path],
+    build: Callable[[], Outcome],
+    report: Callable[[str], None],
+    matters: Callable[[Iterable[str]], bool],
+) -> None:
+    """Rebuild after each batch of changes under ``watched`` (until Ctrl+C)."""
+    from watchfiles import watch  # noqa: PLC0415 - a Pelican dependency
+
+    for changes in watch(*[str(path) for path in watched if path.exists()], step=50):
+        changed = [path for _, path in changes]
+        if any(path.endswith(".py") and "plugins" in Path(path).parts for path in changed):
+            report("Mã plugin thay đổi: dừng (Ctrl+C) rồi chạy lại lệnh xem trước.")
+        if matters(changed):
+            report(build().line())
+
+
+def run_preview(
+    settings_file: Path,
+    output: Path,
+    watched: list[Path],
+    report: Callable[[str], None],
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+) -> None:
+    """Build, serve and rebuild on every change until Ctrl+C."""
+    from pelican.log import init as init_logging  # noqa: PLC0415
+
+    # As in `invoke build`: a warning is an error the editor must fix.
+    init_logging(level=logging.WARNING, fatal="warnings")
+    output = output.resolve()
+    overrides = preview_overrides(output)
+    report("Đang dựng trang lần đầu (các lần sau chỉ dựng lại trang thay đổi)...")
+    report(rebuild(settings_file, overrides).line())
+    server, state = start_server(output, host, port)
+    report(f"Xem trước: http://{host}:{port}/  (Ctrl+C để dừng)")
+    cache = Path(overrides.get("CACHE_PATH", "cache")).resolve()
+
+    def build() -> Outcome:
+        outcome = rebuild(settings_file, overrides)
+        if outcome.ok:
+            state.bump()
+        return outcome
+
+    try:
+        watch_and_rebuild(watched, build, report, lambda paths: relevant(paths, output, cache))
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -1,0 +1,261 @@
+"""What a page shows, reduced to a digest, so an unchanged page need not be rendered.
+
+A page's signature combines three things:
+
+- the *frame*: everything every page may show (settings, menus, static pages,
+  widgets' data, the template files) with each list of articles in the
+  context cut to its newest ``depth`` items (the sidebar's "Tin mới" shows a
+  few, never all), lists of articles inside other values (each category's
+  articles in ``CATEGORY_MENU``) left out (menus show the categories only),
+  and other long collections cut the same way;
+- the page's own data: for an article or a page, everything about it (body,
+  metadata, and the articles it links to, like "tin mới hơn" / "tin đã đưa");
+  for a listing page, the articles on that page, their number and the page's
+  place in the pagination;
+- the template name.
+
+Articles inside a signature count by what listings show of them (URL, title,
+summary, date, metadata, simple attributes), not by their body. Private
+attributes (a leading underscore) are memos that fill up while pages render
+(a plugin caching an article's list item, say), so they are not inputs. Pages of any
+other kind (home, archive index, plugins' own pages) get no signature and are
+always rendered. Digests must be equal across processes: no ``hash()``, no
+``id()``, sets sorted.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from pelican.contents import Article, Content, Static
+from pelican.paginator import Page as PaginatorPage
+from pelican.urlwrappers import URLWrapper
+
+# Pelican's own bookkeeping in the shared context, never shown as such.
+_FRAME_SKIP = {"generated_content", "static_content", "static_links", "localsiteurl"}
+# Static files: reading a Static's URL pins it (Pelican then refuses to move it
+# next to the article that {attach}es it), so they count by source path only.
+_FRAME_SKIP |= {"staticfiles"}
+# How the build runs, not what it writes.
+_FRAME_SKIP |= {
+    "CACHE_CONTENT",
+    "LOAD_CONTENT_CACHE",
+    "CACHE_PATH",
+    "CHECK_MODIFIED_METHOD",
+    "CONTENT_CACHING_LAYER",
+    "GZIP_CACHE",
+    "BUILD_SPEED_INCREMENTAL",
+    "DELETE_OUTPUT_DIRECTORY",
+    "OUTPUT_RETENTION",
+    "WRITE_SELECTED",
+}
+# Day, month and year archives name every article: only archive pages use them,
+# and those receive their articles directly.
+_FRAME_SKIP |= {"period_archives"}
+# Attributes of a content object that are not about it (private ones are skipped too).
+_ATTRIBUTE_SKIP = {"settings"}
+_SCALARS = (str, int, float, bool, type(None), bytes)
+# In the frame, a list or mapping this long is a data collection (the days of
+# the date picker, say), not something a page prints whole: its first
+# ``depth`` items stand for it.
+COLLECTION = 100
+_MAX_DEPTH = 6
+
+
+def _public(content: Content) -> list[tuple[str, Any]]:
+    """A content object's own attributes that may show on a page."""
+    return [
+        (name, value)
+        for name, value in vars(content).items()
+        if not name.startswith("_") and name not in _ATTRIBUTE_SKIP
+    ]
+
+
+def _digest() -> Any:
+    return hashlib.blake2b(digest_size=16)
+
+
+class Fingerprints:
+    """Digests of content objects and pages for one build (memoised per object)."""
+
+    def __init__(self, shared: Mapping[str, Any], depth: int, templates: bytes) -> None:
+        self.shared = shared
+        self.depth = depth
+        self.templates = templates
+        self._listing: dict[int, bytes] = {}
+        self._frame: bytes | None = None
+        # A value passed to a page under another name (Pelican's
+        # ``all_articles`` is the shared ``articles``) is still shared.
+        self._shared_ids = {id(value) for value in shared.values()}
+
+    # --- encoding values -------------------------------------------------------
+    def encode(self, value: Any, out: list[bytes], *, bounded: bool, level: int = 0) -> None:
+        """Append a deterministic encoding of ``value`` to ``out``."""
+        if level > _MAX_DEPTH:
+            out.append(b"...")
+        elif isinstance(value, _SCALARS):
+            out.append(repr(value).encode())
+        elif isinstance(value, dt.date):
+            out.append(b"D" + value.isoformat().encode() + repr(value.tzinfo).encode())
+        elif isinstance(value, Static):
+            out.append(b"S" + str(value.source_path).encode())
+        elif isinstance(value, Content):
+            out.append(b"C" + self.listing(value))
+        elif isinstance(value, URLWrapper):
+            out.append(f"W{type(value).__name__}|{value.name}|{value.slug}|{value.url}".encode())
+        elif isinstance(value, Mapping):
+            self._encode_mapping(value, out, bounded=bounded, level=level)
+        elif isinstance(value, set | frozenset):
+            self._encode_set(value, out, bounded=bounded, level=level)
+        elif isinstance(value, list | tuple):
+            self._encode_sequence(value, out, bounded=bounded, level=level)
+        else:
+            self._encode_object(value, out, bounded=bounded, level=level)
+
+    def _encode_mapping(self, value: Any, out: list[bytes], *, bounded: bool, level: int) -> None:
+        out.append(b"{")
+        items = value.items()
+        if bounded and len(value) > COLLECTION:
+            items = list(items)[: self.depth]
+        for key, item in items:
+            self.encode(key, out, bounded=bounded, level=level + 1)
+            self.encode(item, out, bounded=bounded, level=level + 1)
+        out.append(b"}")
+
+    def _encode_set(self, value: Any, out: list[bytes], *, bounded: bool, level: int) -> None:
+        parts = []
+        for item in value:
+            encoded: list[bytes] = []
+            self.encode(item, encoded, bounded=bounded, level=level + 1)
+            parts.append(b"".join(encoded))
+        out.append(b"<" + b",".join(sorted(parts)) + b">")
+
+    def _encode_sequence(self, value: Any, out: list[bytes], *, bounded: bool, level: int) -> None:
+        items = value
+        if bounded and value and isinstance(value[0], Article):
+            if level > 1:
+                # An article list inside another value (a category's articles
+                # in CATEGORY_MENU): menus show the container, not the list.
+                out.append(b"[articles]")
+                return
+            items = value[: self.depth]
+        elif bounded and len(value) > COLLECTION:
+            items = value[: self.depth]
+        out.append(b"[")
+        for item in items:
+            self.encode(item, out, bounded=bounded, level=level + 1)
+        out.append(b"]")
+
+    def _encode_object(self, value: Any, out: list[bytes], *, bounded: bool, level: int) -> None:
+        kind = value if isinstance(value, type) else type(value)
+        name = getattr(value, "__qualname__", "") if callable(value) else ""
+        out.append(f"O{kind.__module__}.{kind.__qualname__}|{name}".encode())
+        if isinstance(value, os.PathLike):
+            out.append(os.fspath(value).encode())
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            for field in dataclasses.fields(value):
+                self.encode(getattr(value, field.name), out, bounded=bounded, level=level + 1)
+        elif hasattr(value, "__dict__") and not callable(value):
+            attributes = {
+                key: item
+                for key, item in vars(value).items()
+                if item is not self.shared and not key.startswith("__")
+            }
+            self.encode(attributes, out, bounded=bounded, level=level + 1)
+
+    # --- contents ----------------------------------------------------------------
+    def listing(self, content: Content) -> bytes:
+        """What a listing may show of ``content`` (not its body)."""
+        key = id(content)
+        cached = self._listing.get(key)
+        if cached is not None:
+            return cached
+        # Placeholder first: a content that refers to itself stays finite.
+        self._listing[key] = b"self"
+        out = [type(content).__name__.encode(), str(content.url).encode()]
+        out.append(str(getattr(content, "summary", "")).encode())
+        out.append(str(getattr(content, "status", "")).encode())
+        attributes = {
+            name: value
+            for name, value in _public(content)
+            if isinstance(value, (*_SCALARS, dt.date))
+        }
+        self.encode(attributes, out, bounded=False)
+        self.encode(content.metadata, out, bounded=False)
+        digest = _digest()
+        digest.update(b"\0".join(out))
+        self._listing[key] = digest.digest()
+        return self._listing[key]
+
+    def full(self, content: Content) -> bytes:
+        """Everything about ``content``: its body and all its attributes."""
+        out = [self.listing(content), str(content.content).encode()]
+        attributes = {name: value for name, value in _public(content) if value is not self.shared}
+        self.encode(attributes, out, bounded=False)
+        digest = _digest()
+        digest.update(b"\0".join(out))
+        return digest.digest()
+
+    # --- pages -------------------------------------------------------------------
+    def frame(self) -> bytes:
+        """What every page may show, with article lists cut to the newest few."""
+        if self._frame is None:
+            values = {key: value for key, value in self.shared.items() if key not in _FRAME_SKIP}
+            out = [self.templates]
+            self.encode(values, out, bounded=True)
+            digest = _digest()
+            digest.update(b"\0".join(out))
+            self._frame = digest.digest()
+        return self._frame
+
+    def page(self, template_name: str, local: Mapping[str, Any]) -> bytes | None:
+        """The signature of the page ``local`` renders, or None if it has none."""
+        own = {key: value for key, value in local.items() if id(value) not in self._shared_ids}
+        paginated = [key for key in ("articles", "dates") if f"{key}_page" in local]
+        content = local.get("article") or local.get("page")
+        if not paginated and not isinstance(content, Content):
+            return None
+        out = [self.frame(), template_name.encode()]
+        for key in paginated:
+            out.append(self._paginated(key, local))
+            for suffix in ("", "_page", "_paginator", "_previous_page", "_next_page"):
+                own.pop(key + suffix, None)
+        if isinstance(content, Content):
+            out.append(self.full(content))
+            own.pop("article" if "article" in own else "page", None)
+        self.encode(own, out, bounded=False)
+        digest = _digest()
+        digest.update(b"\0".join(out))
+        return digest.digest()
+
+    def _paginated(self, key: str, local: Mapping[str, Any]) -> bytes:
+        """A listing page: its items, its number, and the list's length and ends."""
+        items = local[key]
+        page: PaginatorPage = local[f"{key}_page"]
+        out = [f"{key}|{len(items)}|{page.number}|{page.paginator.num_pages}".encode()]
+        out.append(f"{page.url}|{page.save_as}".encode())
+        for neighbour in (local.get(f"{key}_previous_page"), local.get(f"{key}_next_page")):
+            out.append(f"{neighbour.number}|{neighbour.url}".encode() if neighbour else b"-")
+        ends = [items[0], items[-1]] if items else []
+        out.extend(self.listing(item) for item in [*ends, *page.object_list])
+        return b"\0".join(out)
+
+
+def templates_digest(folders: Iterable[str | os.PathLike[str]]) -> bytes:
+    """Digest of every file under the template folders (names and contents)."""
+    digest = _digest()
+    for folder in folders:
+        root = Path(folder)
+        if not root.is_dir():
+            continue
+        for path in sorted(root.rglob("*")):
+            if path.is_file():
+                digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+                digest.update(path.read_bytes())
+    return digest.digest()
