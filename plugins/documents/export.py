@@ -58,11 +58,16 @@ def document_record(document: Document, siteurl: str) -> dict[str, Any]:
 def register_json(
     documents: Sequence[Document], siteurl: str, sitename: str, as_of: dt.datetime
 ) -> str:
-    """The whole register, in register order, as a JSON text."""
+    """The whole register, in register order, as a JSON text.
+
+    ``as_of`` is the day the statuses were computed for (a document's validity
+    changes by the day): a date, not a time, so two builds of the same commit
+    on the same day write the same file.
+    """
     data = {
         "version": FORMAT_VERSION,
         "site": sitename,
-        "as_of": as_of.isoformat(),
+        "as_of": as_of.date().isoformat(),
         "count": len(documents),
         "documents": [document_record(document, siteurl) for document in documents],
     }
