@@ -13,7 +13,14 @@ from pathlib import Path
 
 from pelican import signals
 
-DEFAULT_CSS = ["tokens.css", "base.css", "layout.css", "components.css", "components/*.css", "print.css"]
+DEFAULT_CSS = [
+    "tokens.css",
+    "base.css",
+    "layout.css",
+    "components.css",
+    "components/*.css",
+    "print.css",
+]
 # Files whose rules only apply to paper (the "Bản in" view).
 PRINT_ONLY = {"print.css"}
 _COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
