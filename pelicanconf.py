@@ -131,6 +131,7 @@ PLUGINS = [
     "visitor_counter",
     "sitemap_xml",
     "share_meta",
+    "responsive_images",
     "documents",
     "content_checks",
     "build_speed",

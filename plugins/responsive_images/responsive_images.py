@@ -1,0 +1,213 @@
+"""Responsive photos: smaller WebP/JPEG copies made at build time, and the HTML to use them.
+
+An article with five camera photos must stay light on a cheap phone. Each
+photo shown on the site (in an article body, as the home page's featured
+photo, as a share image) gets copies 480, 800 and 1200 pixels wide, made once
+per distinct photo and cached by content, and its ``<img>`` becomes a
+``<picture>`` with ``srcset``, ``sizes``, ``width``/``height`` and lazy
+loading below the first photo.
+
+Templates use the filter ``responsive_images`` on rendered content
+(``{{ article.content|responsive_images }}``) and the function
+``responsive_image(path, alt, sizes=...)`` for a photo of their own.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import os
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from jinja2 import pass_context
+from markupsafe import Markup
+from pelican import signals
+from pelican.generators import StaticGenerator
+
+from .markup import ImageSet, picture, rewrite
+from .settings import apply_defaults
+from .variants import (
+    ENCODER_VERSION,
+    MIME,
+    RASTER_SUFFIXES,
+    SourceIndex,
+    UnreadablePhoto,
+    install,
+    make,
+    plan,
+)
+
+logger = logging.getLogger(__name__)
+
+# Lists of content objects a generator may hold (articles, pages, documents...).
+_CONTENT_LISTS = ("articles", "translations", "pages", "hidden_pages", "documents", "notices")
+
+
+class Registry:
+    """The photos of one build: where each comes from and which copies it needs."""
+
+    def __init__(self, settings: dict[str, Any], sources: dict[str, Path]) -> None:
+        self.settings = settings
+        self.sources = sources  # site path -> original file
+        self.cache = Path(settings["CACHE_PATH"]) / "responsive_images"
+        self.cache.mkdir(parents=True, exist_ok=True)
+        self.quality = {
+            "jpeg": settings["RESPONSIVE_IMAGE_JPEG_QUALITY"],
+            "webp": settings["RESPONSIVE_IMAGE_WEBP_QUALITY"],
+        }
+        salt = f"{ENCODER_VERSION}:{self.quality['jpeg']}:{self.quality['webp']}"
+        self.index = SourceIndex(self.cache, salt)
+        self._sets: dict[str, ImageSet | None] = {}
+        self.used: dict[str, ImageSet] = {}
+
+    def inspect(self, url: str) -> ImageSet | None:
+        """Copies planned for the photo at site path ``url``; None if it has none."""
+        url = url.lstrip("/")
+        if url in self._sets:
+            return self._sets[url]
+        found = None
+        path = self.sources.get(url)
+        if path is not None and PurePosixPath(url).suffix.lower() in RASTER_SUFFIXES:
+            try:
+                source = self.index.read(path, url)
+            except (OSError, UnreadablePhoto):
+                source = None  # reported by the checks that read the content
+            if source is not None:
+                variants = plan(
+                    source,
+                    self.settings["RESPONSIVE_IMAGE_WIDTHS"],
+                    self.settings["RESPONSIVE_IMAGE_DIR"],
+                )
+                found = ImageSet(source, tuple(variants))
+        self._sets[url] = found
+        return found
+
+    def lookup(self, url: str) -> ImageSet | None:
+        """Like :meth:`inspect`, and the copies will be written: a page uses them."""
+        found = self.inspect(url)
+        if found is not None:
+            self.used[found.source.url] = found
+        return found
+
+    def write(self, output: Path) -> tuple[int, int]:
+        """Make missing copies (in parallel), put all in ``output``: (photos, made)."""
+        images = list(self.used.values())
+        workers = min(len(images), os.cpu_count() or 1) or 1
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            made = list(pool.map(self._make, images))
+        for image in images:
+            for variant in image.variants:
+                install(variant, self.cache, output)
+        self.index.save()
+        return len(images), sum(made)
+
+    def _make(self, image: ImageSet) -> int:
+        try:
+            return make(image.source, list(image.variants), self.cache, self.quality)
+        except UnreadablePhoto as error:
+            logger.error(
+                'Không thu nhỏ được ảnh "%s" (%s): tệp ảnh bị hỏng; lưu lại ảnh JPEG hoặc PNG.',
+                image.source.path,
+                error,
+            )
+            return 0
+
+
+# The registry of the build in progress (one site per build).
+_registry: Registry | None = None
+
+
+def _static_sources(generators: list) -> dict[str, Path]:
+    sources = {}
+    for generator in generators:
+        if isinstance(generator, StaticGenerator):
+            for static in generator.staticfiles:
+                sources[static.url] = Path(static.source_path)
+    return sources
+
+
+def _contents(generators: list) -> list:
+    found = []
+    for generator in generators:
+        for name in _CONTENT_LISTS:
+            found.extend(getattr(generator, name, None) or [])
+    return found
+
+
+@pass_context
+def responsive_images(context, html: str) -> Markup:
+    """Jinja filter: make every local photo in rendered content responsive."""
+    if _registry is None:
+        return Markup(html)
+    sizes = _registry.settings["RESPONSIVE_IMAGE_SIZES"]
+    return Markup(rewrite(str(html), _registry.lookup, context.get("SITEURL", ""), sizes))
+
+
+@pass_context
+def responsive_image(
+    context, path: str, alt: str = "", sizes: str = "100vw", lazy: bool = False
+) -> Markup:
+    """Jinja function: a responsive ``<picture>`` for the photo at site path ``path``."""
+    base = context.get("SITEURL", "")
+    image = _registry.lookup(path) if _registry is not None and path else None
+    if image is None:
+        return Markup('<img src="{}/{}" alt="{}">').format(base, path, alt)
+    return Markup(picture(image, [("alt", alt)], base, sizes, lazy=lazy))
+
+
+def check_settings(pelican) -> None:
+    """Fill in and check the settings once, before anything is read."""
+    apply_defaults(pelican.settings)
+
+
+def add_to_templates(generator) -> None:
+    """Give every generator's templates the filter and the function."""
+    generator.env.filters["responsive_images"] = responsive_images
+    generator.env.globals["responsive_image"] = responsive_image
+
+
+def start_registry(generators: list) -> None:
+    """Know every static photo; share a light 1200-pixel copy of a large photo."""
+    global _registry  # noqa: PLW0603 - one build at a time, reset at finalized
+    settings = generators[0].settings
+    _registry = Registry(settings, _static_sources(generators))
+    for content in _contents(generators):
+        share = getattr(content, "share_image", None)
+        image = _registry.inspect(share.url) if share is not None else None
+        # Only a photo wider than the largest copy (a camera's original) is
+        # swapped; a picture already the right size is shared as it is.
+        if image is not None and image.source.width > image.largest.width:
+            _registry.lookup(share.url)
+            largest = image.largest
+            content.share_image = dataclasses.replace(
+                share,
+                url=largest.url,
+                width=largest.width,
+                height=largest.height,
+                mime=MIME[largest.format],
+            )
+
+
+def write_copies(pelican) -> None:
+    """Make and place the copies of every photo the written pages use."""
+    global _registry  # noqa: PLW0603
+    if _registry is None:
+        return
+    photos, made = _registry.write(Path(pelican.output_path))
+    logger.info("Ảnh: %d ảnh được dùng, %d bản thu nhỏ mới.", photos, made)
+    _registry = None
+
+
+def register() -> None:
+    """Register the plugin callbacks."""
+    # initialized: check the settings before any content is read.
+    signals.initialized.connect(check_settings)
+    # generator_init: each generator's Jinja environment gets the filter.
+    signals.generator_init.connect(add_to_templates)
+    # all_generators_finalized: every static file is known and share images
+    # are chosen (share_meta), but nothing is written yet.
+    signals.all_generators_finalized.connect(start_registry)
+    # finalized: the pages are written, so the photos they use are known.
+    signals.finalized.connect(write_copies)
