@@ -325,3 +325,17 @@ def test_links_keep_a_sub_path_siteurl(make_site):
     assert page.select_one("[data-date-picker]")["data-days"] == "/phuong/luu-tru/ngay.json"
     listing_page = soup(site / "chuyen-muc/tin-tuc-su-kien/index.html")
     assert listing_page.select_one("form.page-jump")["data-base"] == "/phuong/"
+
+
+def test_a_draft_is_nobodys_neighbour(make_site):
+    files = daily(3)
+    files["articles/tin-tuc-su-kien/nhap.md"] = article("Tin nháp", "2023-01-02 12:00").replace(
+        "Summary:", "Status: draft\nSummary:"
+    )
+    site = make_site(files, **BASE)
+    order = listing(site, "chuyen-muc/tin-tuc-su-kien")[0]
+    assert len(order) == 3
+    for href in order:
+        page = soup(site_path(site, href))
+        shown = titles(page, "newer") + titles(page, "earlier")
+        assert not any("tin-nhap" in link for link in shown), href
