@@ -35,3 +35,40 @@ def camera_photo(width: int, height: int, seed: int, orientation: int | None = N
     out = io.BytesIO()
     picture.save(out, "JPEG", quality=92, exif=exif)
     return out.getvalue()
+
+
+ARTICLE = """Title: Hội nghị đại biểu nhân dân tổ dân phố 5
+Date: 2024-04-12 08:00
+Category: Hoạt động Mặt trận
+Image: {{static}}/images/hoi-nghi/anh-1.jpg
+Image-alt: Quang cảnh hội nghị
+Summary: Hội nghị bàn việc chỉnh trang kiệt 45.
+
+{photos}
+"""
+ARTICLE_URL = "2024/04/12/hoi-nghi-dai-bieu-nhan-dan-to-dan-pho-5/"
+PARAGRAPH = (
+    "Đoạn văn thứ {n}: các đại biểu phát biểu ý kiến về việc chỉnh trang kiệt 45, lắp "
+    "đèn chiếu sáng, trồng cây xanh và giữ gìn vệ sinh chung; Ban công tác Mặt trận ghi "
+    "nhận từng ý kiến để báo cáo Ủy ban MTTQ Việt Nam phường."
+)
+
+
+def article_with_photos(count: int) -> dict[str, str | bytes]:
+    """An article with ``count`` camera photos (3000x2000, about 3 MB each).
+
+    Three paragraphs follow each photo, so later photos start far below the
+    first screen of a phone.
+    """
+    blocks = []
+    for n in range(1, count + 1):
+        blocks.append(
+            f'![Ảnh {n} của hội nghị]({{static}}/images/hoi-nghi/anh-{n}.jpg "Chú thích {n}")'
+        )
+        blocks += [PARAGRAPH.format(n=n)] * 3
+    files: dict[str, str | bytes] = {
+        "articles/mat-tran/hoi-nghi.md": ARTICLE.format(photos="\n\n".join(blocks))
+    }
+    for n in range(1, count + 1):
+        files[f"images/hoi-nghi/anh-{n}.jpg"] = camera_photo(3000, 2000, n)
+    return files

@@ -15,32 +15,10 @@ from portal_core.runner import BuildFailed
 from responsive_images import plan_widths, rewrite
 from responsive_images.markup import ImageSet, read_attributes
 from responsive_images.variants import Source, plan
-from tests.photos import camera_photo
+from tests.photos import article_with_photos, camera_photo
 from tests.support import soup
 
 WIDTHS = [480, 800, 1200]
-ARTICLE = """Title: Hội nghị đại biểu nhân dân tổ dân phố 5
-Date: 2024-04-12 08:00
-Category: Hoạt động Mặt trận
-Image: {{static}}/images/hoi-nghi/anh-1.jpg
-Image-alt: Quang cảnh hội nghị
-Summary: Hội nghị bàn việc chỉnh trang kiệt 45.
-
-{photos}
-"""
-
-
-def article_with_photos(count: int) -> dict[str, str | bytes]:
-    """An article with ``count`` camera photos (3000x2000, about 4 MB each)."""
-    photos = "\n\n".join(
-        f'![Ảnh {n} của hội nghị]({{static}}/images/hoi-nghi/anh-{n}.jpg "Chú thích {n}")\n\n'
-        f"Đoạn văn thứ {n} kể diễn biến hội nghị."
-        for n in range(1, count + 1)
-    )
-    files: dict[str, str | bytes] = {"articles/mat-tran/hoi-nghi.md": ARTICLE.format(photos=photos)}
-    for n in range(1, count + 1):
-        files[f"images/hoi-nghi/anh-{n}.jpg"] = camera_photo(3000, 2000, n)
-    return files
 
 
 def _source(width: int, height: int, alpha: bool = False) -> Source:
