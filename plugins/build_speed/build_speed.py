@@ -5,7 +5,9 @@
 - The content cache is dropped when what reading depends on changes (reading
   settings, plugin code, library versions): Pelican itself would serve stale
   articles after such a change.
-- Jinja does not stat every template file at every ``{% include %}``, and
+- Jinja does not stat every template file at every ``{% include %}``, keeps
+  compiled templates in CACHE_PATH (one compilation for every generator and
+  every later build), and
   ``{% include_cached %}`` (:mod:`.fragments`) renders the sidebar, header and
   footer once rather than on every page; ``LATEST_ARTICLES`` (the site's
   newest articles) is computed once for the sidebar's "Tin mới".
@@ -23,6 +25,8 @@ import logging
 from pathlib import Path
 from typing import Any
 
+import jinja2
+from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 
 from . import incremental
@@ -104,6 +108,22 @@ def check_content_cache(settings: dict[str, Any]) -> None:
         path.unlink(missing_ok=True)
 
 
+def bytecode_cache(settings: dict[str, Any], jinja: dict[str, Any]) -> FileSystemBytecodeCache:
+    """Compiled templates kept in CACHE_PATH, shared by every generator.
+
+    Each generator has its own template environment, so a build compiles each
+    template several times, and every build compiles them all again. Jinja
+    checks each entry against the template's source; the folder name also
+    carries the environment's options (whitespace control, extensions), which
+    change the compiled code.
+    """
+    options = _describe({key: value for key, value in jinja.items() if key != "bytecode_cache"})
+    digest = hashlib.sha256(f"{jinja2.__version__}|{options}".encode()).hexdigest()[:12]
+    folder = Path(settings["CACHE_PATH"]) / f"jinja-{digest}"
+    folder.mkdir(parents=True, exist_ok=True)
+    return FileSystemBytecodeCache(str(folder))
+
+
 def configure(pelican) -> None:
     """Adjust settings before any generator, reader or template exists."""
     settings = pelican.settings
@@ -120,6 +140,8 @@ def configure(pelican) -> None:
     if EXTENSION not in extensions:
         extensions.append(EXTENSION)
     jinja["extensions"] = extensions
+    if settings.get("CACHE_CONTENT") and "bytecode_cache" not in jinja:
+        jinja["bytecode_cache"] = bytecode_cache(settings, jinja)
     settings["JINJA_ENVIRONMENT"] = jinja
     count = settings.setdefault("LATEST_ARTICLES_COUNT", DEFAULT_LATEST)
     if not isinstance(count, int) or isinstance(count, bool) or count < 0:

@@ -89,14 +89,16 @@ class Session:
         ]
         self.fingerprints = Fingerprints(context, self.depth, templates_digest(folders))
 
-    def unchanged(self, name: str, template_name: str, local: dict[str, Any]) -> bool:
+    def unchanged(
+        self, name: str, template_name: str, local: dict[str, Any], keys: list[str] | None = None
+    ) -> bool:
         """Record this page's signature; True if the file on disk already matches."""
         if name in self.current or self.fingerprints is None:
             # A second write to one file: let the writer decide, trust nothing.
             self.current[name] = None
             self.written.append(name)
             return False
-        signature = self.fingerprints.page(template_name, local)
+        signature = self.fingerprints.page(template_name, local, keys)
         self.current[name] = signature
         same = signature is not None and self.previous.get(name) == signature
         if same and os.path.exists(sanitised_join(str(self.output), name)):
@@ -175,16 +177,22 @@ def last() -> Session | None:
     return _last
 
 
+# Names the writer sets on every page, and the pagination names per list.
+_PER_PAGE = ("output_file", "SITEURL", "localsiteurl")
+_PAGINATION = ("_paginator", "_page", "_previous_page", "_next_page")
+
+
 class _Guard:
     """Stands in for a template: renders only when the page changed."""
 
-    def __init__(self, template: Any, writer: IncrementalWriter) -> None:
+    def __init__(self, template: Any, writer: IncrementalWriter, keys: list[str] | None) -> None:
         self.template = template
         self.writer = writer
+        self.keys = keys
 
     def render(self, local: dict[str, Any]) -> str:
         name = local["output_file"]
-        if self.writer.session.unchanged(name, self.template.name or "", local):
+        if self.writer.session.unchanged(name, self.template.name or "", local, self.keys):
             self.writer.keep_next = sanitised_join(self.writer.output_path, name)
             return ""
         return self.template.render(local)
@@ -203,7 +211,15 @@ class IncrementalWriter(Writer):
 
     def write_file(self, name, template, context, *args, **kwargs) -> None:
         """Write as Pelican does, deciding page by page whether to render."""
-        super().write_file(name, _Guard(template, self), context, *args, **kwargs)
+        keys = None
+        fingerprints = self.session.fingerprints
+        if fingerprints is not None and context is fingerprints.shared:
+            # Only what this call adds can be the page's own: the keyword
+            # arguments, pagination, and the writer's per-page names.
+            keys = [*kwargs, *_PER_PAGE]
+            for key in kwargs.get("paginated") or ("articles", "dates"):
+                keys += [f"{key}{suffix}" for suffix in _PAGINATION]
+        super().write_file(name, _Guard(template, self, keys), context, *args, **kwargs)
 
     def _open_w(self, filename, encoding, override=False):
         """Open the page's file, or a sink when the page is kept as it is."""

@@ -196,7 +196,12 @@ class Fingerprints:
     def full(self, content: Content) -> bytes:
         """Everything about ``content``: its body and all its attributes."""
         out = [self.listing(content), str(content.content).encode()]
-        attributes = {name: value for name, value in _public(content) if value is not self.shared}
+        # The metadata is part of the listing digest already.
+        attributes = {
+            name: value
+            for name, value in _public(content)
+            if value is not self.shared and name != "metadata"
+        }
         self.encode(attributes, out, bounded=False)
         digest = _digest()
         digest.update(b"\0".join(out))
@@ -214,9 +219,16 @@ class Fingerprints:
             self._frame = digest.digest()
         return self._frame
 
-    def page(self, template_name: str, local: Mapping[str, Any]) -> bytes | None:
-        """The signature of the page ``local`` renders, or None if it has none."""
-        own = {key: value for key, value in local.items() if id(value) not in self._shared_ids}
+    def page(
+        self, template_name: str, local: Mapping[str, Any], keys: Iterable[str] | None = None
+    ) -> bytes | None:
+        """The signature of the page ``local`` renders, or None if it has none.
+
+        ``keys``, when given, are the only names of ``local`` that may hold
+        values of this page's own (the writer knows what it added).
+        """
+        names = local.keys() if keys is None else [key for key in keys if key in local]
+        own = {key: local[key] for key in names if id(local[key]) not in self._shared_ids}
         paginated = [key for key in ("articles", "dates") if f"{key}_page" in local]
         content = local.get("article") or local.get("page")
         if not paginated and not isinstance(content, Content):
