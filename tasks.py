@@ -184,6 +184,20 @@ def deploy(c, dry_run=False, skip_build=False, output=""):
         sys.exit(f"rsync dừng với mã {result.exited}; trang trên máy chủ chưa thay đổi hết.")
 
 
+@task(
+    help={
+        "pages": "page types to audit (audit/pages.py), default home,article,category,documents",
+        "output": "folder for the Lighthouse JSON reports (default audit-results/)",
+    }
+)
+def audit(c, pages="home,article,category,documents", output=""):
+    """Lighthouse on the production build served locally: scores and page weights."""
+    from audit.run import main as run_audit  # noqa: PLC0415 - a top-level package
+
+    argv = ["--pages", pages] + (["--output", output] if output else [])
+    sys.exit(run_audit(argv))
+
+
 @task(help={"args": "extra arguments for pytest, e.g. '-k dates -x'"})
 def test(c, args=""):
     """Run the whole test suite (lint included)."""

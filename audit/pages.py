@@ -1,6 +1,6 @@
 """One page of every type of a built portal, found in its output folder.
 
-The browser checks (axe, phone width, keyboard, print) and `invoke audit` run
+The browser checks (tests/browser/) and `invoke audit` (Lighthouse) run
 on one page per type rather than on all of them. The pages are picked from the
 site as it is built, so new content changes which article is checked, never
 whether articles are checked; a type that is missing fails loudly.

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from audit.pages import page_types
 from tests.a11y import DESKTOP, PHONE
-from tests.page_types import page_types
 
 
 @pytest.fixture(scope="session")
 def demo_pages(built_site: Path) -> dict[str, str]:
-    """``{page type: URL path}`` of the built demo portal (tests/page_types.py)."""
+    """``{page type: URL path}`` of the built demo portal (audit/pages.py)."""
     return page_types(built_site)
 
 

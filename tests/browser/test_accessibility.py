@@ -1,6 +1,6 @@
 """axe-core in Chromium: no WCAG 2.1 A/AA violation on any page type of the demo.
 
-Every page type (tests/page_types.py) is checked on a desktop screen and on a
+Every page type (audit/pages.py) is checked on a desktop screen and on a
 375-px phone, with its scripts run (search results, date picker, counter) so
 what axe sees is what a reader gets. Colour contrast is among the rules.
 """
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+from audit.pages import PAGE_TYPES
 from tests.a11y import axe_violations
-from tests.page_types import PAGE_TYPES
 
 pytestmark = pytest.mark.browser
 

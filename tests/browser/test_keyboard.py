@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import pytest
 
+from audit.pages import PAGE_TYPES
 from tests.a11y import FOCUS_STATE_JS, FOCUSABLE, MARK_FOCUSABLE_JS, indicator_contrast
-from tests.page_types import PAGE_TYPES
 
 pytestmark = pytest.mark.browser
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.page_types import PAGE_TYPES
+from audit.pages import PAGE_TYPES
 
 pytestmark = pytest.mark.browser
 

@@ -1,0 +1,1 @@
+"""Audits of the built portal: one page per type (pages.py), Lighthouse (run.py)."""
