@@ -14,7 +14,9 @@ ROWS = (
 
 
 def _seconds(value: float | None) -> str:
-    return "-" if value is None else f"{value:.1f} s"
+    if value is None:
+        return "-"
+    return f"{value:.2f} s" if value < 10 else f"{value:.1f} s"
 
 
 def _row(cells: list[str], widths: list[int]) -> str:
@@ -48,17 +50,13 @@ def table(report: dict[str, Any]) -> str:
                 ]
             )
         preview = data.get("preview_edit", {})
-        if preview.get("seconds_median") is not None:
-            lines.append(
-                [
-                    count,
-                    "sửa 1 bài, trong lúc xem trước",
-                    _seconds(preview["seconds_median"]),
-                    "-",
-                    f"{preview['peak_mb']:.0f} MB",
-                    "",
-                ]
-            )
+        for key, label in (
+            ("shown_median", "xem trước: bài sửa hiện ra"),
+            ("complete_median", "xem trước: mọi trang đã cập nhật"),
+        ):
+            if preview.get(key) is not None:
+                memory = f"{preview['peak_mb']:.0f} MB"
+                lines.append([count, label, _seconds(preview[key]), "-", memory, ""])
     widths = [max(len(row[i]) for row in [header, *lines]) for i in range(len(header))]
     out = [_row(header, widths), "|" + "|".join("-" * (w + 2) for w in widths) + "|"]
     out += [_row(row, widths) for row in lines]

@@ -79,7 +79,7 @@ def _preview(args: argparse.Namespace) -> dict[str, Any]:
     """Edit one article and rebuild, as the preview does, ``args.edits`` times."""
     from pelican.log import init as init_logging  # noqa: PLC0415
 
-    from build_speed.preview import preview_overrides, rebuild  # noqa: PLC0415
+    from build_speed.preview import preview_overrides, rebuild, refresh  # noqa: PLC0415
 
     init_logging(level=logging.WARNING, fatal="warnings")
     overrides = {**_overrides(args), **preview_overrides(Path(args.output).resolve())}
@@ -90,10 +90,19 @@ def _preview(args: argparse.Namespace) -> dict[str, Any]:
     try:
         for number in range(args.edits):
             edit_article(path, original, number)
-            outcome = rebuild(_settings_file(args), overrides)
+            quick, outcome = refresh(
+                [path], _settings_file(args), overrides, lambda line: None, lambda: None
+            )
             if not outcome.ok:
                 raise RuntimeError("\n".join(outcome.messages))
-            edits.append({"seconds": round(outcome.seconds, 3), "rendered": outcome.rendered})
+            edits.append(
+                {
+                    "shown_seconds": round(quick.seconds if quick else outcome.seconds, 3),
+                    "hot": quick is not None,
+                    "seconds": round(outcome.seconds, 3),
+                    "rendered": outcome.rendered,
+                }
+            )
     finally:
         restore_article(path, original)
     return {"first_seconds": round(first.seconds, 3), "edits": edits}

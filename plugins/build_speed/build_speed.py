@@ -29,7 +29,7 @@ import jinja2
 from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 
-from . import incremental
+from . import hot, incremental
 from .typography import install as install_typography
 
 logger = logging.getLogger(__name__)
@@ -160,10 +160,11 @@ def expose_latest(generator) -> None:
 
 
 def bind_context(generators) -> None:
-    """Give the incremental build the context every page shares."""
+    """Give the incremental build the context every page shares; keep the model."""
     session = incremental.current()
     if session is not None and generators:
         session.bind(generators[0].context, generators[0].settings)
+        hot.remember(generators, generators[0].settings)
 
 
 def writer_class(pelican):

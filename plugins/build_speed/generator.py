@@ -25,6 +25,7 @@ from typing import Any
 
 from pelican import Pelican
 from pelican.generators import ArticlesGenerator
+from pelican.plugins import signals
 from pelican.writers import FileOverwriteFailedError
 
 logger = logging.getLogger(__name__)
@@ -83,6 +84,11 @@ def period_archives(dates: list[Any], articles: list[Any], settings: dict) -> di
 class PortalArticlesGenerator(ArticlesGenerator):
     """ArticlesGenerator with linear listings and URLs computed once."""
 
+    def __init__(self, *args, **kwargs) -> None:
+        # Articles whose address this generator froze (see generate_context).
+        self._frozen: set[int] = set()
+        super().__init__(*args, **kwargs)
+
     def _build_period_archives(self, sorted_articles, articles, settings):
         return period_archives(sorted_articles, articles, settings)
 
@@ -103,16 +109,45 @@ class PortalArticlesGenerator(ArticlesGenerator):
     def generate_context(self) -> None:
         """Read and group the articles as Pelican does, then freeze their URLs."""
         super().generate_context()
-        # ``article.url`` formats ARTICLE_URL (a copy of the metadata, a
-        # relative path, three strftime calls) on every access, and every
-        # page mentions dozens of articles. Slug, date and category are final
-        # once article_generator_finalized has run; ``override_url`` is
-        # Pelican's own way to give an article a fixed URL.
+        # ``article.url`` and ``article.save_as`` format ARTICLE_URL (a copy of
+        # the metadata, a relative path, three strftime calls) on every access:
+        # ten times per article and build between Pelican and the plugins.
+        # Slug, date and category are final once article_generator_finalized
+        # has run; ``override_url`` / ``override_save_as`` are Pelican's own
+        # way to give an article a fixed address.
         for article in chain(
             self.articles, self.translations, self.hidden_articles, self.hidden_translations
         ):
+            if not hasattr(article, "override_save_as"):
+                article.override_save_as = article.save_as
+                self._frozen.add(id(article))
             if not hasattr(article, "override_url"):
                 article.override_url = article.url
+
+    def writes_over(self, article) -> bool:
+        """Whether ``article`` may overwrite another page (its own Save_as: only)."""
+        return hasattr(article, "override_save_as") and id(article) not in self._frozen
+
+    def generate_articles(self, write) -> None:
+        """Write every article's page exactly as Pelican does.
+
+        Pelican lets an article with an ``override_save_as`` overwrite another
+        page; a frozen one must keep the stock rule (a clash is an error).
+        """
+        for article in chain(
+            self.translations, self.articles, self.hidden_translations, self.hidden_articles
+        ):
+            signals.article_generator_write_article.send(self, content=article)
+            write(
+                article.save_as,
+                self.get_template(article.template),
+                self.context,
+                article=article,
+                category=getattr(article, "category", None),
+                override_output=self.writes_over(article),
+                url=article.url,
+                blog=True,
+            )
 
     def _dates_by(self, groups: list[tuple[Any, list[Any]]]) -> dict[Any, list[Any]]:
         """For each group of articles, its members in archive (``dates``) order."""

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from bench.corpus import IMAGES, article, write_images
-from build_speed import incremental
-from tests.support import build_site, copy_demo_content, read_header
+from build_speed import hot, incremental
+from tests.support import build_site, copy_demo_content, read_header, soup
 
 # Enough articles for several listing pages per category and per year.
 GENERATED = 80
@@ -151,3 +151,33 @@ def test_full_build_forgets_the_record(content, tmp_path):
     again = _incremental(content, output, cache)
     # The full build rewrote pages behind the record's back: trust none.
     assert again.kept == 0
+
+
+def test_hot_update_shows_the_edit_then_the_build_makes_it_exact(content, tmp_path):
+    output, cache = tmp_path / "preview", tmp_path / "cache"
+    _incremental(content, output, cache)
+    edited = _articles(content)[10]
+    header = read_header(edited)
+    page = f"{header['date'][:10].replace('-', '/')}/{header['slug']}/index.html"
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text + '\nCâu mới: "Ngày hội" -- năm 2024...\n', encoding="utf-8")
+
+    quick = hot.update([edited])
+    assert quick is not None
+    assert quick.pages == [page]
+    clean = build_site(content, tmp_path / "clean", **QUIET, **SMALL_PAGES)
+    # At once: the new text, as the reader will read it (typography included).
+    shown = soup(output / page).select_one(".article__body").get_text(" ", strip=True)
+    assert shown == soup(clean / page).select_one(".article__body").get_text(" ", strip=True)
+    assert "Câu mới: “Ngày hội” – năm\xa02024…" in shown  # widont: no lone last word
+    # Then the incremental build renders that page again: exactly the full build's.
+    assert page in _incremental(content, output, cache).written
+    assert (output / page).read_bytes() == (clean / page).read_bytes()
+
+
+def test_hot_update_declines_a_changed_header(content, tmp_path):
+    _incremental(content, tmp_path / "preview", tmp_path / "cache")
+    edited = _articles(content)[10]
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text.replace("Title: ", "Title: Sửa tiêu đề: ", 1), encoding="utf-8")
+    assert hot.update([edited]) is None
