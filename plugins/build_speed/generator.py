@@ -24,6 +24,7 @@ from operator import attrgetter
 from typing import Any
 
 from pelican import Pelican
+from pelican.contents import Content
 from pelican.generators import ArticlesGenerator
 from pelican.plugins import signals
 from pelican.writers import FileOverwriteFailedError
@@ -148,6 +149,10 @@ class PortalArticlesGenerator(ArticlesGenerator):
                 url=article.url,
                 blog=True,
             )
+            # Pelican memoises every article's body (links resolved) for the
+            # whole build; once its page is written nothing else shows it, and
+            # 10,000 bodies are tens of megabytes. A later use recomputes it.
+            Content.get_content.cache.pop((article, article.get_siteurl()), None)
 
     def _dates_by(self, groups: list[tuple[Any, list[Any]]]) -> dict[Any, list[Any]]:
         """For each group of articles, its members in archive (``dates``) order."""
