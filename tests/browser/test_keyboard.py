@@ -51,22 +51,37 @@ def test_skip_link_comes_first_and_moves_focus_to_main(desktop, demo_url, demo_p
     ), desktop.evaluate("document.activeElement.outerHTML.slice(0, 120)")
 
 
-@pytest.mark.parametrize("kind", PAGE_TYPES)
-def test_tab_reaches_every_control_with_a_visible_focus_ring(desktop, demo_url, demo_pages, kind):
-    desktop.goto(demo_url + demo_pages[kind], wait_until="networkidle")
-    controls = desktop.evaluate(MARK_FOCUSABLE_JS, FOCUSABLE)
+def _tab_through(tab) -> tuple[list[str], list[str]]:
+    """Press Tab through the whole page: (controls never reached, focus problems)."""
+    controls = tab.evaluate(MARK_FOCUSABLE_JS, FOCUSABLE)
     assert len(controls) > 5
     reached: dict[str, dict] = {}
     problems = []
     # A date field takes one Tab per part (day, month, year): allow for it.
     for _ in range(3 * len(controls) + 10):
-        desktop.keyboard.press("Tab")
-        state = desktop.evaluate(FOCUS_STATE_JS)
+        tab.keyboard.press("Tab")
+        state = tab.evaluate(FOCUS_STATE_JS)
         if state is None or (state["key"] in reached and state["key"] == next(iter(reached))):
             break  # focus left the page (to the browser) or came round again
         if state["key"] not in reached:
             reached[state["key"]] = state
             problems += [f"{state['html']}: {why}" for why in _focus_problems(state)]
     unreached = [control["html"] for control in controls if control["key"] not in reached]
+    return unreached, problems
+
+
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_tab_reaches_every_control_with_a_visible_focus_ring(desktop, demo_url, demo_pages, kind):
+    desktop.goto(demo_url + demo_pages[kind], wait_until="networkidle")
+    unreached, problems = _tab_through(desktop)
     assert not unreached, f"{kind}: not reachable with Tab:\n" + "\n".join(unreached)
     assert not problems, f"{kind}:\n" + "\n".join(problems)
+
+
+def test_search_results_are_reachable_by_keyboard(desktop, demo_url, demo_pages):
+    """Results, filters and "Xem thêm kết quả", as search.js draws them."""
+    desktop.goto(f"{demo_url}{demo_pages['search']}?q=hoi+nghi", wait_until="networkidle")
+    desktop.locator(".search-result").first.wait_for()
+    unreached, problems = _tab_through(desktop)
+    assert not unreached, "not reachable with Tab:\n" + "\n".join(unreached)
+    assert not problems, "\n".join(problems)
