@@ -96,23 +96,29 @@ class Registry:
         images = list(self.used.values())
         workers = min(len(images), os.cpu_count() or 1) or 1
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            made = list(pool.map(self._make, images))
-        for image in images:
+            outcomes = list(pool.map(self._make, images))
+        made = 0
+        for image, (count, error) in zip(images, outcomes, strict=True):
+            if error is not None:
+                # Logged here, not in a worker thread: a fatal log stops the build cleanly.
+                logger.error(
+                    'Không thu nhỏ được ảnh "%s" (%s): tệp ảnh bị hỏng; '
+                    "hãy lưu lại thành JPEG hoặc PNG.",
+                    image.source.path,
+                    error,
+                )
+                continue
+            made += count
             for variant in image.variants:
                 install(variant, self.cache, output)
         self.index.save()
-        return len(images), sum(made)
+        return len(images), made
 
-    def _make(self, image: ImageSet) -> int:
+    def _make(self, image: ImageSet) -> tuple[int, UnreadablePhoto | None]:
         try:
-            return make(image.source, list(image.variants), self.cache, self.quality)
+            return make(image.source, list(image.variants), self.cache, self.quality), None
         except UnreadablePhoto as error:
-            logger.error(
-                'Không thu nhỏ được ảnh "%s" (%s): tệp ảnh bị hỏng; lưu lại ảnh JPEG hoặc PNG.',
-                image.source.path,
-                error,
-            )
-            return 0
+            return 0, error
 
 
 # The registry of the build in progress (one site per build).

@@ -189,3 +189,14 @@ def test_a_replaced_photo_gets_new_copies(make_site, tmp_path):
     assert (second / after.lstrip("/")).is_file()
     with Image.open(io.BytesIO((second / after.lstrip("/")).read_bytes())) as picture:
         assert picture.size == (800, 533)
+
+
+def test_a_broken_photo_stops_the_build_naming_the_file(make_site, tmp_path, caplog):
+    """A photo cut short (an interrupted upload) is named, in Vietnamese; no traceback."""
+    files = article_with_photos(1)
+    files["images/hoi-nghi/anh-1.jpg"] = camera_photo(3000, 2000, 1)[:20_000]
+    with pytest.raises(BuildFailed):
+        make_site(files, CACHE_PATH=str(tmp_path / "cache"), VISITOR_COUNTER=None)
+    assert 'Không thu nhỏ được ảnh "' in caplog.text
+    assert "images/hoi-nghi/anh-1.jpg" in caplog.text
+    assert "hãy lưu lại thành JPEG hoặc PNG" in caplog.text
