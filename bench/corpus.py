@@ -207,8 +207,14 @@ def generate(target: Path, count: int, categories: list[dict], demo: Path | None
     """Write ``count`` articles and a few photos under ``target``; add the demo's rest.
 
     Articles with the same fingerprint are reused as they are; the demo's other
-    content (``demo`` minus its articles) is copied afresh every time.
+    content (``demo`` minus its articles) is copied afresh every time. A
+    ``count`` of 0 means the demo site itself, articles included.
     """
+    if count == 0 and demo is not None:
+        if target.exists():
+            shutil.rmtree(target)
+        shutil.copytree(demo, target)
+        return target
     stamp = target / ".corpus"
     wanted = fingerprint(count, categories)
     if not (stamp.exists() and stamp.read_text(encoding="utf-8") == wanted):

@@ -31,14 +31,15 @@ def table(report: dict[str, Any]) -> str:
     """Markdown table of the medians, then ratios and notes (Vietnamese labels)."""
     header = ["số tin", "đo", "thời gian", "CPU", "bộ nhớ đỉnh", "tin/giây"]
     lines: list[list[str]] = []
-    for count, data in report["sizes"].items():
+    for size, data in report["sizes"].items():
+        count = size if int(size) else f"mẫu ({data['articles']})"
         for key, label in ROWS:
             if key not in data:
                 continue
             item = data[key]
             rate = ""
             if key.endswith("_cold") or key == "portal_warm":
-                rate = f"{int(count) / item['wall_median']:.0f}"
+                rate = f"{data['articles'] / item['wall_median']:.0f}"
             lines.append(
                 [
                     count,
@@ -63,7 +64,8 @@ def table(report: dict[str, Any]) -> str:
     out.append("")
     for name, value in report.get("ratios", {}).items():
         out.append(f"{name}: {value}")
-    for count, data in report["sizes"].items():
+    for size, data in report["sizes"].items():
+        count = size if int(size) else "trang mẫu"
         portal, stock = data.get("portal_output"), data.get("stock_output")
         if portal:
             text = f"{count} tin: portal {portal['files']} tệp, {portal['bytes'] / 2**20:.0f} MB"

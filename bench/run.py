@@ -68,10 +68,12 @@ def bench_size(count: int, args: argparse.Namespace, say) -> dict[str, Any]:
     settings_file = Path(args.settings).resolve()
     base = Path(args.output).resolve()
     categories = _categories(settings_file)
-    say(f"\n== {count} tin bài: chuẩn bị bộ dữ liệu...")
+    say(f"\n== {count or 'trang mẫu:'} tin bài: chuẩn bị bộ dữ liệu...")
     content = generate(base / "corpus" / str(count), count, categories, ROOT / "content")
     corpus = Corpus(count, content, base / "work" / str(count), settings_file, categories)
-    result: dict[str, Any] = {"articles": count}
+    # The demo site (count 0) has as many articles as its editors wrote.
+    articles = count or len(list(content.rglob("articles/*/*.md")))
+    result: dict[str, Any] = {"articles": articles}
     cold, stock = [], []
     for number in range(args.runs):
         say(f"  lần {number + 1}/{args.runs}: portal (nguội)...")
@@ -97,9 +99,20 @@ def bench_size(count: int, args: argparse.Namespace, say) -> dict[str, Any]:
     return result
 
 
+def edit_target(corpus: Corpus) -> str:
+    """The article the benchmark edits: the middle one of the corpus."""
+    if corpus.count:
+        return article(corpus.count // 2, corpus.categories)[0]
+    demo = sorted(
+        path.relative_to(corpus.content).as_posix()
+        for path in corpus.content.rglob("articles/*/*.md")
+    )
+    return demo[len(demo) // 2]
+
+
 def _edits(corpus: Corpus, runs: int, say) -> dict[str, Any]:
     """Edit one article (the middle one) and rebuild, as an editor's preview does."""
-    relative, _ = article(corpus.count // 2, corpus.categories)
+    relative = edit_target(corpus)
     path = corpus.content / relative
     original = path.read_text(encoding="utf-8")
     say("  sửa một bài rồi dựng lại (tiến trình mới, chỉ trang thay đổi)...")

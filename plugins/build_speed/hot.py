@@ -64,6 +64,11 @@ def remember(generators, settings: dict[str, Any]) -> None:
             return
 
 
+def model() -> Model | None:
+    """The build kept in memory, if any."""
+    return _model
+
+
 def forget() -> None:
     """Drop the kept build (its articles, their pages' text)."""
     global _model  # noqa: PLW0603

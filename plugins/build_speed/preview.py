@@ -23,7 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import incremental
+from pelican.contents import Content
+
+from . import hot, incremental
 
 RELOAD_PATH = "/__preview__/"
 _SCRIPT = Path(__file__).with_name("preview_reload.js")
@@ -71,6 +73,10 @@ def rebuild(settings_file: Path, overrides: dict[str, Any]) -> Outcome:
     from portal_core.runner import BuildFailed, load_settings, run  # noqa: PLC0415
 
     started = time.perf_counter()
+    # Pelican memoises every article's body and summary in class-level
+    # caches; in a long-running preview they would keep every build alive.
+    Content.get_content.cache.clear()
+    Content.get_summary.cache.clear()
     try:
         run(load_settings(settings_file, overrides))
     except BuildFailed as failure:
@@ -166,7 +172,7 @@ def relevant(paths: Iterable[str], output: Path, cache: Path) -> bool:
 
 def watch_and_rebuild(
     watched: list[Path],
-    build: Callable[[], Outcome],
+    build: Callable[[list[Path]], None],
     report: Callable[[str], None],
     matters: Callable[[Iterable[str]], bool],
 ) -> None:
@@ -178,7 +184,31 @@ def watch_and_rebuild(
         if any(path.endswith(".py") and "plugins" in Path(path).parts for path in changed):
             report("Mã plugin thay đổi: dừng (Ctrl+C) rồi chạy lại lệnh xem trước.")
         if matters(changed):
-            report(build().line())
+            build([Path(path) for path in changed])
+
+
+def refresh(
+    changed: list[Path],
+    settings_file: Path,
+    overrides: dict[str, Any],
+    report: Callable[[str], None],
+    bump: Callable[[], None],
+) -> tuple[hot.HotUpdate | None, Outcome]:
+    """Show an edited article at once if possible, then rebuild what else changed."""
+    quick = hot.update(changed)
+    if quick is not None:
+        bump()
+        report(
+            f"Đã hiện bài vừa sửa sau {quick.seconds:.2f} giây; "
+            "đang dựng lại các trang liên quan..."
+        )
+    outcome = rebuild(settings_file, overrides)
+    if outcome.ok:
+        bump()
+    else:
+        hot.forget()
+    report(outcome.line())
+    return quick, outcome
 
 
 def run_preview(
@@ -203,11 +233,8 @@ def run_preview(
     report(f"Xem trước: http://{host}:{port}/  (Ctrl+C để dừng)")
     cache = Path(overrides.get("CACHE_PATH", "cache")).resolve()
 
-    def build() -> Outcome:
-        outcome = rebuild(settings_file, overrides)
-        if outcome.ok:
-            state.bump()
-        return outcome
+    def build(changed: list[Path]) -> None:
+        refresh(changed, settings_file, overrides, report, state.bump)
 
     try:
         watch_and_rebuild(watched, build, report, lambda paths: relevant(paths, output, cache))

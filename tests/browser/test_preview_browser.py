@@ -1,0 +1,45 @@
+"""The live preview in Chromium: a saved edit shows up without pressing reload."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from build_speed import hot
+from build_speed.preview import preview_overrides, rebuild, refresh, start_server
+from tests.support import ROOT, copy_demo_content
+
+pytestmark = pytest.mark.browser
+
+
+def test_the_open_page_reloads_with_the_edit(tmp_path, page):
+    content = copy_demo_content(tmp_path / "content")
+    output = tmp_path / "preview"
+    overrides = preview_overrides(output, {"PATH": str(content), "CACHE_PATH": str(tmp_path)})
+    settings_file = ROOT / "pelicanconf.py"
+    assert rebuild(settings_file, overrides).ok
+    kept = hot.model()
+    assert kept is not None
+    article = kept.generator.articles[len(kept.generator.articles) // 2]
+    source = Path(article.source_path)
+    server, state = start_server(output, "127.0.0.1", 0)
+    try:
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/{article.url}")
+        body = page.locator(".article__body")
+        expect(body).not_to_contain_text("Đính chính")
+        source.write_text(
+            source.read_text(encoding="utf-8") + "\nĐính chính: số liệu đã được cập nhật.\n",
+            encoding="utf-8",
+        )
+        quick, outcome = refresh([source], settings_file, overrides, lambda line: None, state.bump)
+        assert quick is not None
+        assert outcome.ok
+        # reload.js polls the build number each second and reloads the page.
+        expect(body).to_contain_text("Đính chính: số liệu đã được", timeout=10_000)
+        # The files on disk are the site's: the reload script is added on the fly.
+        assert "__preview__" not in (output / article.save_as).read_text(encoding="utf-8")
+    finally:
+        server.shutdown()
+        server.server_close()
