@@ -30,7 +30,7 @@ from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 
 from . import hot, incremental
-from .typography import install as install_typography
+from .readers import install as install_readers
 
 logger = logging.getLogger(__name__)
 
@@ -188,8 +188,8 @@ def register() -> None:
     # template environment) exists yet.
     signals.initialized.connect(configure)
     # readers_init: each generator's readers are being set up; give them
-    # typography in read().
-    signals.readers_init.connect(install_typography)
+    # typography in read() and cache-friendly texts.
+    signals.readers_init.connect(install_readers)
     # article_generator_finalized: articles are read and sorted (categories
     # plugin); every later generator copies the shared context with it.
     signals.article_generator_finalized.connect(expose_latest)

@@ -96,7 +96,7 @@ class IncludeCachedExtension(Extension):
             return Markup(template.render(context.get_all()))
         names = sorted(inputs)
         values = [context.resolve_or_missing(variable) for variable in names]
-        if any(_reads_context(value) for value in values):
+        if any(callable(value) and _reads_context(value) for value in values):
             return Markup(template.render(context.get_all()))
         key = (template.name, tuple(id(value) for value in values))
         cached = self._rendered.get(key)

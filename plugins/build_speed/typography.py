@@ -2,8 +2,9 @@
 
 Pelican runs typogrify in ``Readers.read_file`` on every build, after the
 content cache: a warm build re-typesets every article. Here the readers do it
-in ``read()``, so the typeset text is what the cache keeps, and Pelican's own
-pass is switched off (``TYPOGRIFY`` becomes False once this plugin took over).
+in ``read()`` (:mod:`.readers`), so the typeset text is what the cache keeps,
+and Pelican's own pass is switched off (``TYPOGRIFY`` becomes False once this
+plugin took over).
 
 Most Vietnamese paragraphs hold nothing for typogrify's filters to change: no
 straight quote, ampersand, backtick, backslash, ``--`` or ``...``. For such
@@ -22,7 +23,6 @@ import re
 from typing import Any
 
 import smartypants
-from pelican.readers import BaseReader
 from typogrify.filters import typogrify, widont
 
 # Characters or sequences one of amp, smartypants or initial_quotes acts on.
@@ -91,42 +91,3 @@ def typeset(text: str, settings: dict[str, Any]) -> str:
         else:
             out.append(joined if "widont" in omitted else widont(joined))
     return "".join(out)
-
-
-class TypographyMixin:
-    """Typeset a reader's output (content, title, summary) inside ``read()``."""
-
-    settings: dict[str, Any]
-
-    def read(self, source_path: str):
-        """Read as the base reader does, then typeset what Pelican would."""
-        content, metadata = super().read(source_path)  # type: ignore[misc]
-        if content:
-            content = typeset(content, self.settings)
-        for key in ("title", "summary"):
-            if isinstance(metadata.get(key), str):
-                metadata[key] = typeset(metadata[key], self.settings)
-        return content, metadata
-
-
-_typographic: dict[type, type] = {}
-
-
-def typographic(reader_class: type) -> type:
-    """The reader class with typography in ``read()`` (one class per reader)."""
-    if reader_class not in _typographic:
-        name = f"Typographic{reader_class.__name__}"
-        _typographic[reader_class] = type(name, (TypographyMixin, reader_class), {})
-    return _typographic[reader_class]
-
-
-def install(readers) -> None:
-    """Give every enabled content reader typography (``readers_init``)."""
-    if not readers.settings.get("BUILD_SPEED_TYPOGRAPHY"):
-        return
-    configure_smartypants(readers.settings)
-    for fmt, reader_class in readers.reader_classes.items():
-        # BaseReader itself reads static files: nothing to typeset.
-        if reader_class in (None, BaseReader) or issubclass(reader_class, TypographyMixin):
-            continue
-        readers.reader_classes[fmt] = typographic(reader_class)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 
 import pytest
 from hypothesis import given, settings
@@ -13,6 +14,7 @@ from typogrify.filters import typogrify
 
 from build_speed.build_speed import check_content_cache, reading_key
 from build_speed.generator import period_archives
+from build_speed.readers import CachedText
 from build_speed.typography import configure_smartypants, needs_typogrify, typeset
 from portal_core.runner import load_settings
 from tests.support import ROOT
@@ -134,3 +136,12 @@ def test_cache_made_with_other_settings_is_not_loaded(tmp_path):
     (tmp_path / "build_speed-reading.key").write_text("made by an older build")
     check_content_cache(site)
     assert site["LOAD_CONTENT_CACHE"] is False
+
+
+def test_cached_text_round_trips_through_the_content_cache():
+    text = CachedText("<p>Hội nghị “Vì người nghèo” năm 2024</p>")
+    loaded = pickle.loads(pickle.dumps({"a.md": (b"stamp", (text, {"title": text}))}))
+    body, metadata = loaded["a.md"][1]
+    assert body == text
+    assert isinstance(body, CachedText)
+    assert metadata["title"] == "<p>Hội nghị “Vì người nghèo” năm 2024</p>"
