@@ -130,29 +130,33 @@ class PortalArticlesGenerator(ArticlesGenerator):
         return hasattr(article, "override_save_as") and id(article) not in self._frozen
 
     def generate_articles(self, write) -> None:
-        """Write every article's page exactly as Pelican does.
-
-        Pelican lets an article with an ``override_save_as`` overwrite another
-        page; a frozen one must keep the stock rule (a clash is an error).
-        """
+        """Write every article's page exactly as Pelican does."""
         for article in chain(
             self.translations, self.articles, self.hidden_translations, self.hidden_articles
         ):
-            signals.article_generator_write_article.send(self, content=article)
-            write(
-                article.save_as,
-                self.get_template(article.template),
-                self.context,
-                article=article,
-                category=getattr(article, "category", None),
-                override_output=self.writes_over(article),
-                url=article.url,
-                blog=True,
-            )
+            self.write_article(write, article)
             # Pelican memoises every article's body (links resolved) for the
             # whole build; once its page is written nothing else shows it, and
             # 10,000 bodies are tens of megabytes. A later use recomputes it.
             Content.get_content.cache.pop((article, article.get_siteurl()), None)
+
+    def write_article(self, write, article) -> None:
+        """Write one article's page (also the preview's hot path).
+
+        Pelican lets an article with an ``override_save_as`` overwrite another
+        page; a frozen one must keep the stock rule (a clash is an error).
+        """
+        signals.article_generator_write_article.send(self, content=article)
+        write(
+            article.save_as,
+            self.get_template(article.template),
+            self.context,
+            article=article,
+            category=getattr(article, "category", None),
+            override_output=self.writes_over(article),
+            url=article.url,
+            blog=True,
+        )
 
     def _dates_by(self, groups: list[tuple[Any, list[Any]]]) -> dict[Any, list[Any]]:
         """For each group of articles, its members in archive (``dates``) order."""

@@ -132,7 +132,8 @@ def update(changed: list[Path]) -> HotUpdate | None:
     Anything else (a new or deleted file, a changed header, a page, the
     theme) returns None: the incremental build handles it.
     """
-    if _model is None or not changed:
+    # The hot path writes through PortalArticlesGenerator (PELICAN_CLASS).
+    if _model is None or not changed or not hasattr(_model.generator, "write_article"):
         return None
     started = time.perf_counter()
     generator = _model.generator
@@ -153,22 +154,11 @@ def update(changed: list[Path]) -> HotUpdate | None:
     settings = generator.settings
     writer = Writer(str(_model.output), settings=settings)
     write = partial(writer.write_file, relative_urls=settings["RELATIVE_URLS"])
-    writes_over = getattr(generator, "writes_over", lambda item: hasattr(item, "override_save_as"))
     pages = []
     for kept, fresh in pairs:
         kept._content = fresh._content
         _forget_memos(kept)
-        signals.article_generator_write_article.send(generator, content=kept)
-        write(
-            kept.save_as,
-            generator.get_template(kept.template),
-            generator.context,
-            article=kept,
-            category=getattr(kept, "category", None),
-            override_output=writes_over(kept),
-            url=kept.url,
-            blog=True,
-        )
+        generator.write_article(write, kept)
         pages.append(kept.save_as)
     _distrust(Path(settings["CACHE_PATH"]).resolve() / RECORD_NAME, pages)
     return HotUpdate(pages, time.perf_counter() - started)
