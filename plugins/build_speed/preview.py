@@ -234,7 +234,9 @@ def run_preview(
     cache = Path(overrides.get("CACHE_PATH", "cache")).resolve()
 
     def build(changed: list[Path]) -> None:
-        refresh(changed, settings_file, overrides, report, state.bump)
+        # Editors' swap and backup files do not stop the hot path.
+        kept = [path for path in changed if relevant([str(path)], output, cache)]
+        refresh(kept, settings_file, overrides, report, state.bump)
 
     try:
         watch_and_rebuild(watched, build, report, lambda paths: relevant(paths, output, cache))
