@@ -229,7 +229,11 @@ def run_preview(
     overrides = preview_overrides(output)
     report("Đang dựng trang lần đầu (các lần sau chỉ dựng lại trang thay đổi)...")
     report(rebuild(settings_file, overrides).line())
-    server, state = start_server(output, host, port)
+    try:
+        server, state = start_server(output, host, port)
+    except OSError as error:
+        report(f"Không mở được cổng {port} ({error.strerror}); thử cổng khác: --port {port + 1}")
+        return
     report(f"Xem trước: http://{host}:{port}/  (Ctrl+C để dừng)")
     cache = Path(overrides.get("CACHE_PATH", "cache")).resolve()
 

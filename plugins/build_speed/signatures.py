@@ -211,9 +211,12 @@ class Fingerprints:
     def frame(self) -> bytes:
         """What every page may show, with article lists cut to the newest few."""
         if self._frame is None:
-            values = {key: value for key, value in self.shared.items() if key not in _FRAME_SKIP}
             out = [self.templates]
-            self.encode(values, out, bounded=True)
+            # Each context value on its own: the context is not a collection.
+            for key, value in self.shared.items():
+                if key not in _FRAME_SKIP:
+                    out.append(key.encode())
+                    self.encode(value, out, bounded=True, level=1)
             digest = _digest()
             digest.update(b"\0".join(out))
             self._frame = digest.digest()

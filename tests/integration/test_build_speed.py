@@ -79,7 +79,7 @@ def test_linear_generator_writes_the_same_site_as_pelican(content, tmp_path):
     assert_same_site(ours, stock)
 
 
-def _incremental(content: Path, output: Path, cache: Path) -> incremental.Session:
+def _incremental(content: Path, output: Path, cache: Path, **settings) -> incremental.Session:
     build_site(
         content,
         output,
@@ -89,6 +89,7 @@ def _incremental(content: Path, output: Path, cache: Path) -> incremental.Sessio
         BUILD_SPEED_INCREMENTAL=True,
         **QUIET,
         **SMALL_PAGES,
+        **settings,
     )
     session = incremental.last()
     assert session is not None
@@ -142,6 +143,16 @@ def test_incremental_build_equals_a_clean_full_build(content, tmp_path):
     header = read_header(edited)
     edited_page = f"{header['date'][:10].replace('-', '/')}/{header['slug']}/index.html"
     assert edited_page in touched
+
+
+def test_what_every_page_shows_renders_every_page_again(content, tmp_path):
+    output, cache = tmp_path / "preview", tmp_path / "cache"
+    _incremental(content, output, cache)
+    links = [("Cổng thông tin thành phố", "https://lamgiang.example.gov.vn/")]
+    again = _incremental(content, output, cache, WEB_LINKS=links)
+    assert again.kept == 0
+    clean = build_site(content, tmp_path / "clean", WEB_LINKS=links, **QUIET, **SMALL_PAGES)
+    assert_same_site(output, clean)
 
 
 def test_full_build_forgets_the_record(content, tmp_path):
