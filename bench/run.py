@@ -177,21 +177,27 @@ def main(argv: list[str] | None = None, say=print) -> int:
     report: dict[str, Any] = {"started": time.strftime("%Y-%m-%d %H:%M:%S")}
     report["machine_before"] = machine()
     sizes: dict[str, dict[str, Any]] = {}
+    report["sizes"] = sizes
+    folder = Path(args.output)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"bench-{time.strftime('%Y%m%d-%H%M%S')}.json"
     try:
         for count in counts:
             sizes[str(count)] = bench_size(count, args, say)
+            # Saved after each size: a long run stopped half-way keeps its numbers.
+            _save(report, path)
     except BenchError as error:
         say(f"\nKHÔNG ĐO ĐƯỢC: {error}")
         return 1
     report["machine_after"] = machine()
-    report["sizes"] = sizes
     report["ratios"] = ratios(sizes)
-    folder = Path(args.output)
-    folder.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(report, ensure_ascii=False, indent=2)
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    (folder / f"bench-{stamp}.json").write_text(text, encoding="utf-8")
-    (folder / "latest.json").write_text(text, encoding="utf-8")
+    _save(report, path)
     say("\n" + table(report))
-    say(f"\nKết quả chi tiết: {folder / f'bench-{stamp}.json'}")
+    say(f"\nKết quả chi tiết: {path}")
     return 0
+
+
+def _save(report: dict[str, Any], path: Path) -> None:
+    text = json.dumps(report, ensure_ascii=False, indent=2)
+    path.write_text(text, encoding="utf-8")
+    (path.parent / "latest.json").write_text(text, encoding="utf-8")
