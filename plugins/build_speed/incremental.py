@@ -59,11 +59,7 @@ class Session:
 
     @classmethod
     def start(cls, settings: dict[str, Any]) -> Session:
-        """Load the record of the last incremental build of this output folder.
-
-        The record is deleted at once and written again only when this build
-        succeeds: after a failed build, no page is trusted.
-        """
+        """Load the record of the last incremental build of this output folder."""
         output = Path(settings["OUTPUT_PATH"]).resolve()
         record_path = Path(settings["CACHE_PATH"]).resolve() / RECORD_NAME
         depth = max(
@@ -74,7 +70,6 @@ class Session:
         try:
             with record_path.open("rb") as handle:
                 record = pickle.load(handle)
-            record_path.unlink()
         except (OSError, pickle.PickleError, EOFError):
             return session
         if record.get("output") == str(output) and record.get("folder") == _folder_id(output):
@@ -106,6 +101,15 @@ class Session:
             return True
         self.written.append(name)
         return False
+
+    def start_writing(self) -> None:
+        """Pages are about to change: the record on disk no longer holds.
+
+        It is written again when the build succeeds; a build that stops
+        before writing (a mistake in the content) leaves it, and the pages,
+        as they were.
+        """
+        self.record_path.unlink(missing_ok=True)
 
     @property
     def rendered(self) -> int:
@@ -208,6 +212,7 @@ class IncrementalWriter(Writer):
             raise RuntimeError("IncrementalWriter needs an incremental build in progress")
         self.session = session
         self.keep_next: str | None = None
+        session.start_writing()
 
     def write_file(self, name, template, context, *args, **kwargs) -> None:
         """Write as Pelican does, deciding page by page whether to render."""

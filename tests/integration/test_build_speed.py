@@ -17,6 +17,7 @@ import pytest
 
 from bench.corpus import IMAGES, article, write_images
 from build_speed import hot, incremental
+from portal_core.runner import BuildFailed
 from tests.support import build_site, copy_demo_content, read_header, soup
 
 # Enough articles for several listing pages per category and per year.
@@ -153,6 +154,22 @@ def test_what_every_page_shows_renders_every_page_again(content, tmp_path):
     assert again.kept == 0
     clean = build_site(content, tmp_path / "clean", WEB_LINKS=links, **QUIET, **SMALL_PAGES)
     assert_same_site(output, clean)
+
+
+def test_a_mistake_in_the_content_does_not_cost_a_full_render(content, tmp_path):
+    output, cache = tmp_path / "preview", tmp_path / "cache"
+    first = _incremental(content, output, cache)
+    article = _articles(content)[5]
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("Date: ", "Date: 31/02/", 1), encoding="utf-8")
+    with pytest.raises(BuildFailed):
+        _incremental(content, output, cache)
+    article.write_text(text, encoding="utf-8")
+    fixed = _incremental(content, output, cache)
+    # The failed build stopped before writing: the record still held, and
+    # only the pages rendered on every build are rendered.
+    assert fixed.kept > first.rendered / 2
+    assert fixed.kept + fixed.rendered == first.rendered
 
 
 def test_full_build_forgets_the_record(content, tmp_path):
