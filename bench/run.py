@@ -156,7 +156,8 @@ def ratios(sizes: dict[str, dict[str, Any]]) -> dict[str, Any]:
             portal, stock = data["portal_cold"], data["stock_cold"]
             result[f"cold_{count}_wall"] = round(portal["wall_median"] / stock["wall_median"], 3)
             result[f"cold_{count}_cpu"] = round(portal["cpu_median"] / stock["cpu_median"], 3)
-    counts = sorted(sizes, key=int)
+    # Growth is measured on the generated corpora (the demo site is another site).
+    counts = sorted((size for size in sizes if int(size)), key=int)
     for small, large in itertools.pairwise(counts):
         a, b = sizes[small]["portal_cold"], sizes[large]["portal_cold"]
         result[f"growth_{small}_{large}_wall"] = round(b["wall_median"] / a["wall_median"], 3)

@@ -132,6 +132,8 @@ class Session:
         }
         with self.record_path.open("wb") as handle:
             pickle.dump(record, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        # The fingerprints hold the build's whole context (every article).
+        self.fingerprints = None
         logger.info(
             "Trang: %d dựng lại, %d giữ nguyên, %d xóa.", self.rendered, self.kept, self.removed
         )
