@@ -42,6 +42,10 @@ class IncludeCachedExtension(Extension):
         self._inputs: dict[str, frozenset[str] | None] = {}
         self._rendered: OrderedDict[tuple, tuple[Markup, list[Any]]] = OrderedDict()
 
+    def forget(self) -> None:
+        """Drop every rendered fragment (their inputs changed in place)."""
+        self._rendered.clear()
+
     def parse(self, parser):
         """``{% include_cached EXPR %}`` -> output of ``_render(EXPR, context)``."""
         lineno = next(parser.stream).lineno

@@ -43,6 +43,12 @@ def _folder_id(folder: Path) -> tuple[int, int] | None:
     return (stat.st_dev, stat.st_ino)
 
 
+def template_folders(settings: dict[str, Any]) -> list[Path]:
+    """Where the build's templates come from."""
+    overrides = [Path(folder) for folder in settings.get("THEME_TEMPLATES_OVERRIDES", [])]
+    return [*overrides, Path(settings["THEME"]) / "templates"]
+
+
 @dataclass
 class Session:
     """One incremental build: the previous record, and what this build did."""
@@ -56,6 +62,10 @@ class Session:
     removed: int = 0
     written: list[str] = field(default_factory=list)
     fingerprints: Fingerprints | None = None
+    # For the preview's hot path: the source paths of the contents each
+    # signed page shows, and the digest of what every page shows.
+    mentions: dict[str, frozenset[str]] = field(default_factory=dict)
+    frame: bytes | None = None
 
     @classmethod
     def start(cls, settings: dict[str, Any]) -> Session:
@@ -78,11 +88,8 @@ class Session:
 
     def bind(self, context: dict[str, Any], settings: dict[str, Any]) -> None:
         """Know the shared context and the template folders (once all is read)."""
-        folders = [
-            *settings.get("THEME_TEMPLATES_OVERRIDES", []),
-            Path(settings["THEME"]) / "templates",
-        ]
-        self.fingerprints = Fingerprints(context, self.depth, templates_digest(folders))
+        templates = templates_digest(template_folders(settings))
+        self.fingerprints = Fingerprints(context, self.depth, templates)
 
     def unchanged(
         self, name: str, template_name: str, local: dict[str, Any], keys: list[str] | None = None
@@ -95,6 +102,8 @@ class Session:
             return False
         signature = self.fingerprints.page(template_name, local, keys)
         self.current[name] = signature
+        if signature is not None:
+            self.mentions[name] = self.fingerprints.last_mentions
         same = signature is not None and self.previous.get(name) == signature
         if same and os.path.exists(sanitised_join(str(self.output), name)):
             self.kept += 1
@@ -110,6 +119,14 @@ class Session:
         as they were.
         """
         self.record_path.unlink(missing_ok=True)
+
+    def pages_showing(self, sources: set[str]) -> set[str]:
+        """Pages whose own data shows one of the contents read from ``sources``."""
+        return {name for name, shown in self.mentions.items() if not shown.isdisjoint(sources)}
+
+    def unsigned(self) -> set[str]:
+        """Pages without a signature (rendered on every build)."""
+        return {name for name, signature in self.current.items() if signature is None}
 
     @property
     def rendered(self) -> int:
@@ -132,6 +149,8 @@ class Session:
         }
         with self.record_path.open("wb") as handle:
             pickle.dump(record, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        if self.fingerprints is not None:
+            self.frame = self.fingerprints.frame()
         # The fingerprints hold the build's whole context (every article).
         self.fingerprints = None
         logger.info(
@@ -189,44 +208,34 @@ _PAGINATION = ("_paginator", "_page", "_previous_page", "_next_page")
 
 
 class _Guard:
-    """Stands in for a template: renders only when the page changed."""
+    """Stands in for a template: renders only the pages its writer wants."""
 
-    def __init__(self, template: Any, writer: IncrementalWriter, keys: list[str] | None) -> None:
+    def __init__(self, template: Any, writer: SelectiveWriter) -> None:
         self.template = template
         self.writer = writer
-        self.keys = keys
 
     def render(self, local: dict[str, Any]) -> str:
         name = local["output_file"]
-        if self.writer.session.unchanged(name, self.template.name or "", local, self.keys):
+        if self.writer.skip(name, self.template, local):
             self.writer.keep_next = sanitised_join(self.writer.output_path, name)
             return ""
         return self.template.render(local)
 
 
-class IncrementalWriter(Writer):
-    """Pelican's writer, leaving pages whose signature did not change untouched."""
+class SelectiveWriter(Writer):
+    """Pelican's writer, leaving the pages :meth:`skip` names untouched."""
 
     def __init__(self, output_path: str, settings: dict[str, Any] | None = None) -> None:
         super().__init__(output_path, settings=settings)
-        session = current()
-        if session is None:
-            raise RuntimeError("IncrementalWriter needs an incremental build in progress")
-        self.session = session
         self.keep_next: str | None = None
-        session.start_writing()
+
+    def skip(self, name: str, template: Any, local: dict[str, Any]) -> bool:
+        """Whether to leave page ``name`` as it is on disk (not rendered)."""
+        return False
 
     def write_file(self, name, template, context, *args, **kwargs) -> None:
         """Write as Pelican does, deciding page by page whether to render."""
-        keys = None
-        fingerprints = self.session.fingerprints
-        if fingerprints is not None and context is fingerprints.shared:
-            # Only what this call adds can be the page's own: the keyword
-            # arguments, pagination, and the writer's per-page names.
-            keys = [*kwargs, *_PER_PAGE]
-            for key in kwargs.get("paginated") or ("articles", "dates"):
-                keys += [f"{key}{suffix}" for suffix in _PAGINATION]
-        super().write_file(name, _Guard(template, self, keys), context, *args, **kwargs)
+        super().write_file(name, _Guard(template, self), context, *args, **kwargs)
 
     def _open_w(self, filename, encoding, override=False):
         """Open the page's file, or a sink when the page is kept as it is."""
@@ -247,3 +256,33 @@ class IncrementalWriter(Writer):
             self._overridden_files.add(filename)
         self._written_files.add(filename)
         return open(os.devnull, "w", encoding=encoding)
+
+
+class IncrementalWriter(SelectiveWriter):
+    """Pelican's writer, leaving pages whose signature did not change untouched."""
+
+    def __init__(self, output_path: str, settings: dict[str, Any] | None = None) -> None:
+        super().__init__(output_path, settings=settings)
+        session = current()
+        if session is None:
+            raise RuntimeError("IncrementalWriter needs an incremental build in progress")
+        self.session = session
+        self.keys: list[str] | None = None
+        session.start_writing()
+
+    def write_file(self, name, template, context, *args, **kwargs) -> None:
+        """Write as Pelican does, rendering only pages whose signature changed."""
+        self.keys = None
+        fingerprints = self.session.fingerprints
+        if fingerprints is not None and context is fingerprints.shared:
+            # Only what this call adds can be the page's own: the keyword
+            # arguments, pagination, and the writer's per-page names.
+            keys = [*kwargs, *_PER_PAGE]
+            for key in kwargs.get("paginated") or ("articles", "dates"):
+                keys += [f"{key}{suffix}" for suffix in _PAGINATION]
+            self.keys = keys
+        super().write_file(name, template, context, *args, **kwargs)
+
+    def skip(self, name: str, template: Any, local: dict[str, Any]) -> bool:
+        """Leave the page alone when its signature equals the recorded one."""
+        return self.session.unchanged(name, template.name or "", local, self.keys)

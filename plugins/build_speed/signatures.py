@@ -90,6 +90,10 @@ class Fingerprints:
         self.templates = templates
         self._listing: dict[int, bytes] = {}
         self._frame: bytes | None = None
+        # Source paths of the contents the page being signed shows (its own
+        # data only, not the frame): the preview's hot path looks pages up by them.
+        self._mentions: set[str] | None = None
+        self.last_mentions: frozenset[str] = frozenset()
         # A value passed to a page under another name (Pelican's
         # ``all_articles`` is the shared ``articles``) is still shared.
         self._shared_ids = {id(value) for value in shared.values()}
@@ -106,6 +110,7 @@ class Fingerprints:
         elif isinstance(value, Static):
             out.append(b"S" + str(value.source_path).encode())
         elif isinstance(value, Content):
+            self._mention(value)
             out.append(b"C" + self.listing(value))
         elif isinstance(value, URLWrapper):
             out.append(f"W{type(value).__name__}|{value.name}|{value.slug}|{value.url}".encode())
@@ -170,6 +175,10 @@ class Fingerprints:
             self.encode(attributes, out, bounded=bounded, level=level + 1)
 
     # --- contents ----------------------------------------------------------------
+    def _mention(self, content: Content) -> None:
+        if self._mentions is not None:
+            self._mentions.add(str(content.source_path))
+
     def listing(self, content: Content) -> bytes:
         """What a listing may show of ``content`` (not its body)."""
         key = id(content)
@@ -195,6 +204,7 @@ class Fingerprints:
 
     def full(self, content: Content) -> bytes:
         """Everything about ``content``: its body and all its attributes."""
+        self._mention(content)
         out = [self.listing(content), str(content.content).encode()]
         # The metadata is part of the listing digest already.
         attributes = {
@@ -228,8 +238,10 @@ class Fingerprints:
         """The signature of the page ``local`` renders, or None if it has none.
 
         ``keys``, when given, are the only names of ``local`` that may hold
-        values of this page's own (the writer knows what it added).
+        values of this page's own (the writer knows what it added). The
+        contents the page's own data shows are left in :attr:`last_mentions`.
         """
+        self.last_mentions = frozenset()
         names = local.keys() if keys is None else [key for key in keys if key in local]
         own = {key: local[key] for key in names if id(local[key]) not in self._shared_ids}
         paginated = [key for key in ("articles", "dates") if f"{key}_page" in local]
@@ -237,6 +249,24 @@ class Fingerprints:
         if not paginated and not isinstance(content, Content):
             return None
         out = [self.frame(), template_name.encode()]
+        self._mentions = set()
+        try:
+            self._own(out, local, own, paginated, content)
+        finally:
+            self.last_mentions, self._mentions = frozenset(self._mentions), None
+        digest = _digest()
+        digest.update(b"\0".join(out))
+        return digest.digest()
+
+    def _own(
+        self,
+        out: list[bytes],
+        local: Mapping[str, Any],
+        own: dict[str, Any],
+        paginated: list[str],
+        content: Any,
+    ) -> None:
+        """Append the page's own data to ``out``."""
         for key in paginated:
             out.append(self._paginated(key, local))
             for suffix in ("", "_page", "_paginator", "_previous_page", "_next_page"):
@@ -245,9 +275,6 @@ class Fingerprints:
             out.append(self.full(content))
             own.pop("article" if "article" in own else "page", None)
         self.encode(own, out, bounded=False)
-        digest = _digest()
-        digest.update(b"\0".join(out))
-        return digest.digest()
 
     def _paginated(self, key: str, local: Mapping[str, Any]) -> bytes:
         """A listing page: its items, its number, and the list's length and ends."""
@@ -258,7 +285,9 @@ class Fingerprints:
         for neighbour in (local.get(f"{key}_previous_page"), local.get(f"{key}_next_page")):
             out.append(f"{neighbour.number}|{neighbour.url}".encode() if neighbour else b"-")
         ends = [items[0], items[-1]] if items else []
-        out.extend(self.listing(item) for item in [*ends, *page.object_list])
+        for item in [*ends, *page.object_list]:
+            self._mention(item)
+            out.append(self.listing(item))
         return b"\0".join(out)
 
 

@@ -250,6 +250,22 @@ def _collision_order(items: list[FileReport]) -> list[FileReport]:
     return located
 
 
+def check_file(
+    settings: Mapping[str, Any], relative: str, site: SiteReport, config: CheckConfig | None = None
+) -> list[Finding]:
+    """The mistakes of one content file of an already checked tree (it was edited).
+
+    Rules across files (links to drafts, duplicate numbers, collisions) are
+    not run: the next full check does.
+    """
+    kind, message = place(relative, Layout.of(settings))
+    if not isinstance(kind, ContentKind):
+        return [(0, message)] if message else []
+    files = frozenset(item.relative for item in site.files)
+    context = FileContext(relative, site.now, settings, files, config or load_config(settings))
+    return check_markdown(site.root / relative, kind, context).findings
+
+
 def check_site(
     settings: Mapping[str, Any],
     now: dt.datetime | None = None,

@@ -10,8 +10,10 @@ scheduled: they stay out of the site until a build runs after their date.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import TextIO
 
+from blinker import signal
 from pelican import signals
 from pelican.contents import Article
 from pelican.readers import MarkdownReader
@@ -20,7 +22,7 @@ from portal_core.clock import build_now
 from portal_core.problems import problems, raise_if_any
 
 from . import plugin_kinds, standard  # noqa: F401 - register the content kinds
-from .checker import SiteReport, check_site
+from .checker import SiteReport, check_file, check_site
 from .config import load_config
 from .reader import PortalMarkdownReader
 from .summary import summary_lines
@@ -85,6 +87,15 @@ def schedule(content) -> None:
         content.status = "draft"
 
 
+def check_edited(generator, path: Path) -> list[tuple[int, str]]:
+    """The preview is about to show an edited file at once: its own mistakes first."""
+    report = _build["report"]
+    if report is None:
+        return [(0, "chưa kiểm tra nội dung")]
+    relative = Path(path).resolve().relative_to(Path(report.root).resolve()).as_posix()
+    return check_file(generator.settings, relative, report)
+
+
 def summarise_failure(generator) -> None:
     """A plugin reported a mistake while reading: the build will stop; summarise now."""
     if problems():
@@ -111,3 +122,6 @@ def register() -> None:
     signals.static_generator_finalized.connect(summarise_failure)
     # finalized: the site is written; end with the summary.
     signals.finalized.connect(summarise)
+    # build_speed's hot path (plugins/build_speed/hooks.py): a file edited
+    # during the preview is checked before its page is rewritten at once.
+    signal("build_speed_check_source").connect(check_edited)

@@ -21,6 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from blinker import signal
 from jinja2 import pass_context
 from markupsafe import Markup
 from pelican import signals
@@ -174,36 +175,52 @@ def add_to_templates(generator) -> None:
     generator.env.globals["responsive_image"] = responsive_image
 
 
+def _share_copy(content) -> None:
+    """Share a large photo (a camera's original) as its 1200-pixel copy."""
+    share = getattr(content, "share_image", None)
+    image = _registry.inspect(share.url) if _registry is not None and share is not None else None
+    # Only a photo wider than the largest copy is swapped; a picture already
+    # the right size is shared as it is.
+    if image is not None and image.source.width > image.largest.width:
+        _registry.lookup(share.url)
+        largest = image.largest
+        content.share_image = dataclasses.replace(
+            share,
+            url=largest.url,
+            width=largest.width,
+            height=largest.height,
+            mime=MIME[largest.format],
+        )
+
+
 def start_registry(generators: list) -> None:
     """Know every static photo; share a light 1200-pixel copy of a large photo."""
-    global _registry  # noqa: PLW0603 - one build at a time, reset at finalized
+    global _registry  # noqa: PLW0603 - one build at a time, replaced by the next
     settings = generators[0].settings
     _registry = Registry(settings, _static_sources(generators))
     for content in _contents(generators):
-        share = getattr(content, "share_image", None)
-        image = _registry.inspect(share.url) if share is not None else None
-        # Only a photo wider than the largest copy (a camera's original) is
-        # swapped; a picture already the right size is shared as it is.
-        if image is not None and image.source.width > image.largest.width:
-            _registry.lookup(share.url)
-            largest = image.largest
-            content.share_image = dataclasses.replace(
-                share,
-                url=largest.url,
-                width=largest.width,
-                height=largest.height,
-                mime=MIME[largest.format],
-            )
+        _share_copy(content)
 
 
 def write_copies(pelican) -> None:
     """Make and place the copies of every photo the written pages use."""
-    global _registry  # noqa: PLW0603
     if _registry is None:
         return
     photos, made = _registry.write(Path(pelican.output_path))
     logger.info("Ảnh: %d ảnh được dùng, %d bản thu nhỏ mới.", photos, made)
-    _registry = None
+    # The registry stays until the next build: the preview's hot path renders
+    # pages of this build again (refresh_content, write_hot_copies).
+
+
+def refresh_content(generator, content) -> None:
+    """An article edited during the preview: its share image may be a new photo."""
+    _share_copy(content)
+
+
+def write_hot_copies(generator, output: Path) -> None:
+    """The preview's hot path wrote pages: make the copies of any new photo."""
+    if _registry is not None:
+        _registry.write(Path(output))
 
 
 def register() -> None:
@@ -217,3 +234,8 @@ def register() -> None:
     signals.all_generators_finalized.connect(start_registry)
     # finalized: the pages are written, so the photos they use are known.
     signals.finalized.connect(write_copies)
+    # build_speed's hot path (plugins/build_speed/hooks.py): an article edited
+    # during the preview is shown at once; connected after share_meta (PLUGINS
+    # order), so its new share image is the one swapped for a copy.
+    signal("build_speed_content_refreshed").connect(refresh_content)
+    signal("build_speed_pages_written").connect(write_hot_copies)

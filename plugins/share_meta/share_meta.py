@@ -23,6 +23,7 @@ Templates call ``social_meta()`` (``page_meta.py``, used by
 
 from __future__ import annotations
 
+from blinker import signal
 from pelican import signals
 
 from portal_core.problems import metadata_line, report
@@ -54,6 +55,11 @@ def attach_share_images(generator) -> None:
             content.share_image = choose_image(content, config.current, _unreadable)
 
 
+def refresh_share_image(generator, content) -> None:
+    """An article edited during the preview: choose its share image again."""
+    content.share_image = choose_image(content, config.current, _unreadable)
+
+
 def add_globals(generator) -> None:
     """Let every template call ``social_meta()``."""
     generator.env.globals["social_meta"] = social_meta
@@ -70,3 +76,6 @@ def register() -> None:
     # is reported with the other problems instead of surfacing while writing.
     signals.article_generator_finalized.connect(attach_share_images)
     signals.page_generator_finalized.connect(attach_share_images)
+    # build_speed's hot path (plugins/build_speed/hooks.py) updated an article
+    # in memory: its photo may have changed.
+    signal("build_speed_content_refreshed").connect(refresh_share_image)

@@ -11,6 +11,7 @@ Timings are not asserted here; ``invoke bench`` reports them.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -181,31 +182,131 @@ def test_full_build_forgets_the_record(content, tmp_path):
     assert again.kept == 0
 
 
-def test_hot_update_shows_the_edit_then_the_build_makes_it_exact(content, tmp_path):
+def _page_of(path: Path) -> str:
+    """The output page of a generated article (it names its slug)."""
+    header = read_header(path)
+    return f"{header['date'][:10].replace('-', '/')}/{header['slug']}/index.html"
+
+
+def _preview_then_edit(content: Path, tmp_path: Path) -> tuple[Path, Path, int]:
+    """A preview build of ``content``: (output, cache, number of pages)."""
+    output, cache = tmp_path / "preview", tmp_path / "cache"
+    first = _incremental(content, output, cache)
+    return output, cache, first.rendered
+
+
+def test_hot_update_writes_every_page_the_edit_concerns(content, tmp_path):
+    output, cache, pages = _preview_then_edit(content, tmp_path)
+    edited = _articles(content)[10]
+    text = edited.read_text(encoding="utf-8")
+    # The editor rewrites the summary (listings show it), adds a sentence
+    # that typogrify changes and a large photo (a share image, resized copies).
+    text = re.sub(
+        r"^Summary: .*$",
+        "Summary: Tóm tắt viết lại: bà con đồng lòng.",
+        text,
+        count=1,
+        flags=re.MULTILINE,
+    )
+    photo = "![Hiến máu]({static}/images/2024/hien-mau.jpg)"
+    sentence = 'Câu mới: "Ngày hội" -- năm 2024...'
+    edited.write_text(f"{text}\n{photo}\n\n{sentence}\n", encoding="utf-8")
+
+    quick = hot.update([edited])
+    assert quick is not None and quick.complete
+    # Before any build: the whole site is what a clean full build writes.
+    clean = build_site(content, tmp_path / "clean", **QUIET, **SMALL_PAGES)
+    assert_same_site(output, clean)
+    page = _page_of(edited)
+    assert page in quick.pages
+    shown = soup(output / page).select_one(".article__body").get_text(" ", strip=True)
+    assert "Câu mới: “Ngày hội” – năm\xa02024…" in shown  # typography as in a build
+    category = read_header(edited)["category"]
+    listed = [
+        name
+        for name in quick.pages
+        if name.startswith("chuyen-muc/")
+        and "Tóm tắt viết lại" in (output / name).read_text(encoding="utf-8")
+    ]
+    assert listed, f"no page of {category} shows the new summary"
+    # Only the pages concerned (and the few rendered on every build).
+    assert len(quick.pages) < pages / 3
+    # The incremental build that follows renders them again: still exact.
+    again = _incremental(content, output, cache)
+    assert set(quick.pages) <= set(again.written)
+    assert_same_site(output, clean)
+
+
+def test_hot_update_follows_a_new_title_to_its_new_address(content, tmp_path):
+    output, _, _ = _preview_then_edit(content, tmp_path)
+    # A demo article without Slug:: its address comes from its title.
+    demo = sorted(
+        path
+        for path in content.rglob("articles/*/*.md")
+        if "slug" not in read_header(path) and read_header(path)["date"] < "2024"
+    )
+    edited = demo[0]
+    old_pages = set(_mtimes(output))
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text.replace("Title: ", "Title: Bản tin: ", 1), encoding="utf-8")
+
+    quick = hot.update([edited])
+    assert quick is not None and quick.complete
+    assert len(quick.removed) == 1 and quick.removed[0] in old_pages
+    assert not (output / quick.removed[0]).exists()
+    clean = build_site(content, tmp_path / "clean", **QUIET, **SMALL_PAGES)
+    assert_same_site(output, clean)
+
+
+def test_hot_update_of_a_newest_article_shows_its_page_then_builds(content, tmp_path):
+    output, cache, _ = _preview_then_edit(content, tmp_path)
+    everything = sorted(
+        content.rglob("articles/*/*.md"), key=lambda path: read_header(path)["date"]
+    )
+    newest = everything[-1]
+    text = newest.read_text(encoding="utf-8")
+    newest.write_text(text.replace("Summary: ", "Summary: Tin nóng. ", 1), encoding="utf-8")
+
+    quick = hot.update([newest])
+    # It is in the sidebar's "Tin mới" of every page: only its own page at once...
+    assert quick is not None and not quick.complete
+    assert len(quick.pages) == 1
+    page = quick.pages[0]
+    assert "Tin nóng." in (output / page).read_text(encoding="utf-8")
+    clean = build_site(content, tmp_path / "clean", **QUIET, **SMALL_PAGES)
+    assert (output / page).read_bytes() == (clean / page).read_bytes()
+    # ...then the incremental build rewrites every page.
+    _incremental(content, output, cache)
+    assert_same_site(output, clean)
+
+
+def _redate(text: str) -> str:
+    return re.sub(r"^Date: .*$", "Date: 2016-01-02 08:00", text, count=1, flags=re.MULTILINE)
+
+
+def _recategorise(text: str) -> str:
+    current = re.search(r"^Category: (.*)$", text, flags=re.MULTILINE).group(1)
+    other = next(entry["name"] for entry in _categories() if entry["name"] != current)
+    return text.replace(f"Category: {current}", f"Category: {other}", 1)
+
+
+def _break(text: str) -> str:
+    return text.replace("\n\n", "\n\n<script>alert(1)</script>\n\n", 1)
+
+
+@pytest.mark.parametrize(
+    "change", [_redate, _recategorise, _break], ids=["date", "category", "mistake"]
+)
+def test_hot_update_leaves_other_edits_to_the_build(content, tmp_path, change):
     output, cache = tmp_path / "preview", tmp_path / "cache"
     _incremental(content, output, cache)
     edited = _articles(content)[10]
-    header = read_header(edited)
-    page = f"{header['date'][:10].replace('-', '/')}/{header['slug']}/index.html"
     text = edited.read_text(encoding="utf-8")
-    edited.write_text(text + '\nCâu mới: "Ngày hội" -- năm 2024...\n', encoding="utf-8")
-
-    quick = hot.update([edited])
-    assert quick is not None
-    assert quick.pages == [page]
-    clean = build_site(content, tmp_path / "clean", **QUIET, **SMALL_PAGES)
-    # At once: the new text, as the reader will read it (typography included).
-    shown = soup(output / page).select_one(".article__body").get_text(" ", strip=True)
-    assert shown == soup(clean / page).select_one(".article__body").get_text(" ", strip=True)
-    assert "Câu mới: “Ngày hội” – năm\xa02024…" in shown  # widont: no lone last word
-    # Then the incremental build renders that page again: exactly the full build's.
-    assert page in _incremental(content, output, cache).written
-    assert (output / page).read_bytes() == (clean / page).read_bytes()
-
-
-def test_hot_update_declines_a_changed_header(content, tmp_path):
-    _incremental(content, tmp_path / "preview", tmp_path / "cache")
-    edited = _articles(content)[10]
-    text = edited.read_text(encoding="utf-8")
-    edited.write_text(text.replace("Title: ", "Title: Sửa tiêu đề: ", 1), encoding="utf-8")
+    edited.write_text(change(text), encoding="utf-8")
     assert hot.update([edited]) is None
+    if change is _break:
+        with pytest.raises(BuildFailed):
+            _incremental(content, output, cache)
+    else:
+        _incremental(content, output, cache)
+        assert_same_site(output, build_site(content, tmp_path / "clean", **QUIET, **SMALL_PAGES))
