@@ -31,6 +31,9 @@ from pelican.contents import Content
 from . import hot, incremental
 
 RELOAD_PATH = "/__preview__/"
+# After an edit the hot path showed in full, the checking build waits until
+# the editor has not saved for this long (a burst of saves stays instant).
+IDLE_SECONDS = 3.0
 _SCRIPT = Path(__file__).with_name("preview_reload.js")
 _TAG = b'<script src="/__preview__/reload.js" defer></script>'
 
@@ -193,11 +196,20 @@ def watch_and_rebuild(
     build: Callable[[list[Path]], None],
     report: Callable[[str], None],
     matters: Callable[[Iterable[str]], bool],
+    idle: Callable[[], None] = lambda: None,
 ) -> None:
-    """Rebuild after each batch of changes under ``watched`` (until Ctrl+C)."""
+    """Rebuild after each batch of changes under ``watched`` (until Ctrl+C).
+
+    ``idle`` runs whenever nothing changed for :data:`IDLE_SECONDS`.
+    """
     from watchfiles import watch  # noqa: PLC0415 - a Pelican dependency
 
-    for changes in watch(*[str(path) for path in watched if path.exists()], step=50):
+    folders = [str(path) for path in watched if path.exists()]
+    timeout = int(IDLE_SECONDS * 1000)
+    for changes in watch(*folders, step=50, rust_timeout=timeout, yield_on_timeout=True):
+        if not changes:
+            idle()
+            continue
         changed = [path for _, path in changes]
         if any(path.endswith(".py") and "plugins" in Path(path).parts for path in changed):
             report("Mã plugin thay đổi: dừng (Ctrl+C) rồi chạy lại lệnh xem trước.")
@@ -211,22 +223,55 @@ def refresh(
     overrides: dict[str, Any],
     report: Callable[[str], None],
     bump: Callable[[], None],
-) -> tuple[hot.HotUpdate | None, Outcome]:
-    """Show an edited article at once if possible, then rebuild what else changed."""
+    *,
+    check: bool = True,
+) -> tuple[hot.HotUpdate | None, Outcome | None]:
+    """Show an edit at once if possible, then rebuild (and check) what else changed.
+
+    With ``check=False``, an edit the hot path covered completely is not
+    followed by the incremental build (the outcome is None): the caller runs
+    :func:`check_build` later, when the editor pauses.
+    """
     quick = hot.update(changed)
     if quick is not None:
         bump()
-        report(
-            f"Đã hiện bài vừa sửa sau {quick.seconds:.2f} giây; "
-            "đang dựng lại các trang liên quan..."
-        )
+        if quick.complete:
+            report(
+                f"Đã cập nhật bài vừa sửa và các trang có bài đó ({len(quick.pages)} trang) "
+                f"sau {quick.seconds:.2f} giây."
+            )
+        else:
+            report(
+                f"Đã hiện bài vừa sửa sau {quick.seconds:.2f} giây; "
+                "đang dựng lại các trang liên quan..."
+            )
+        if quick.complete and not check:
+            return quick, None
+    return quick, check_build(settings_file, overrides, report, bump, quick)
+
+
+def check_build(
+    settings_file: Path,
+    overrides: dict[str, Any],
+    report: Callable[[str], None],
+    bump: Callable[[], None],
+    quick: hot.HotUpdate | None = None,
+) -> Outcome:
+    """The incremental build, the reference for whatever the hot path wrote."""
     outcome = rebuild(settings_file, overrides)
-    if outcome.ok:
-        bump()
-    else:
+    if not outcome.ok:
         hot.forget()
+    elif quick is None or not quick.complete or _more_than(quick, incremental.last()):
+        bump()
     report(outcome.line())
-    return quick, outcome
+    return outcome
+
+
+def _more_than(quick: hot.HotUpdate, session: incremental.Session | None) -> bool:
+    """Whether the build changed pages the hot path had not already written."""
+    if session is None:
+        return True
+    return bool(session.removed) or not set(session.written) <= set(quick.pages)
 
 
 def run_preview(
@@ -255,13 +300,30 @@ def run_preview(
     report(f"Xem trước: http://{host}:{port}/  (Ctrl+C để dừng)")
     cache = Path(overrides.get("CACHE_PATH", "cache")).resolve()
 
+    # Edits the hot path showed completely, not yet checked by a build.
+    unchecked: list[hot.HotUpdate] = []
+
     def build(changed: list[Path]) -> None:
         # Editors' swap and backup files do not stop the hot path.
         kept = [path for path in changed if relevant([str(path)], output, cache)]
-        refresh(kept, settings_file, overrides, report, state.bump)
+        quick, outcome = refresh(kept, settings_file, overrides, report, state.bump, check=False)
+        if outcome is None and quick is not None:
+            unchecked.append(quick)
+        else:
+            unchecked.clear()
+
+    def idle() -> None:
+        # The editor paused: build once to check every page the hot path wrote.
+        if unchecked:
+            report("Đang dựng lại để đối chiếu...")
+            pages = sorted({page for quick in unchecked for page in quick.pages})
+            unchecked.clear()
+            check_build(settings_file, overrides, report, state.bump, hot.HotUpdate(pages, 0.0))
 
     try:
-        watch_and_rebuild(watched, build, report, lambda paths: relevant(paths, output, cache))
+        watch_and_rebuild(
+            watched, build, report, lambda paths: relevant(paths, output, cache), idle
+        )
     except KeyboardInterrupt:
         pass
     finally:
