@@ -215,21 +215,6 @@ def _render(model: Model, wanted: set[str]) -> list[str]:
     return writer.written
 
 
-def _remove(output: Path, name: str) -> bool:
-    path = Path(sanitised_join(str(output), name))
-    if not path.is_file():
-        return False
-    path.unlink()
-    folder = path.parent
-    while folder != output and output in folder.parents:
-        try:
-            folder.rmdir()
-        except OSError:
-            break
-        folder = folder.parent
-    return True
-
-
 def _distrust(record_path: Path, pages: list[str]) -> None:
     """Make the next incremental build render ``pages`` whatever their signature."""
     try:
@@ -250,7 +235,8 @@ def _frame_unchanged(model: Model) -> bool:
         return False
     settings = model.articles.settings
     templates = templates_digest(incremental.template_folders(settings))
-    frame = Fingerprints(model.articles.context, session.depth, templates).frame()
+    fingerprints = Fingerprints(model.articles.context, session.depth, templates, session.fields)
+    frame = fingerprints.frame()
     return frame == session.frame
 
 
@@ -274,6 +260,8 @@ def _read_edits(model: Model, changed: list[Path]) -> list[tuple] | None:
         if fresh.save_as != kept.save_as and not _address_free(model, kept, fresh.save_as):
             return None
         edits.append((kept, fresh, kept.save_as, fresh.url))
+    if len({fresh.save_as for _, fresh, _, _ in edits}) < len(edits):
+        return None  # two edited articles on one address: the build reports it
     return edits
 
 
@@ -310,6 +298,6 @@ def update(changed: list[Path]) -> HotUpdate | None:
         return None  # links on every page change: leave it to the full build
     wanted -= set(moved)
     pages = _render(_model, wanted)
-    removed = [name for name in moved if _remove(_model.output, name)]
+    removed = [name for name in moved if incremental.remove_page(_model.output, name)]
     _distrust(Path(generator.settings["CACHE_PATH"]).resolve() / RECORD_NAME, pages + moved)
     return HotUpdate(pages, time.perf_counter() - started, complete, removed)

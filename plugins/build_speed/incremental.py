@@ -25,7 +25,7 @@ from typing import Any
 from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from .signatures import Fingerprints, templates_digest
+from .signatures import SHARED_FIELDS, Fingerprints, templates_digest
 
 logger = logging.getLogger(__name__)
 
@@ -56,6 +56,7 @@ class Session:
     output: Path
     record_path: Path
     depth: int
+    fields: tuple[str, ...] = SHARED_FIELDS
     previous: dict[str, bytes | None] = field(default_factory=dict)
     current: dict[str, bytes | None] = field(default_factory=dict)
     kept: int = 0
@@ -76,7 +77,8 @@ class Session:
             int(settings.get("BUILD_SPEED_SHARED_DEPTH", DEFAULT_SHARED_DEPTH)),
             int(settings.get("LATEST_ARTICLES_COUNT", 0)),
         )
-        session = cls(output, record_path, depth)
+        extra = tuple(settings.get("BUILD_SPEED_SHARED_FIELDS", ()))
+        session = cls(output, record_path, depth, (*SHARED_FIELDS, *extra))
         try:
             with record_path.open("rb") as handle:
                 record = pickle.load(handle)
@@ -89,7 +91,7 @@ class Session:
     def bind(self, context: dict[str, Any], settings: dict[str, Any]) -> None:
         """Know the shared context and the template folders (once all is read)."""
         templates = templates_digest(template_folders(settings))
-        self.fingerprints = Fingerprints(context, self.depth, templates)
+        self.fingerprints = Fingerprints(context, self.depth, templates, self.fields)
 
     def unchanged(
         self, name: str, template_name: str, local: dict[str, Any], keys: list[str] | None = None
@@ -136,11 +138,8 @@ class Session:
     def finish(self) -> None:
         """Remove pages this build no longer makes; save the record."""
         for name in set(self.previous) - set(self.current):
-            path = Path(sanitised_join(str(self.output), name))
-            if path.is_file():
-                path.unlink()
+            if remove_page(self.output, name):
                 self.removed += 1
-                _prune_empty(path.parent, self.output)
         self.record_path.parent.mkdir(parents=True, exist_ok=True)
         record = {
             "output": str(self.output),
@@ -158,14 +157,20 @@ class Session:
         )
 
 
-def _prune_empty(folder: Path, root: Path) -> None:
-    """Remove ``folder`` and its parents while empty, never ``root`` itself."""
-    while folder != root and root in folder.parents:
+def remove_page(output: Path, name: str) -> bool:
+    """Delete page ``name`` of ``output`` and the folders it leaves empty."""
+    path = Path(sanitised_join(str(output), name))
+    if not path.is_file():
+        return False
+    path.unlink()
+    folder = path.parent
+    while folder != output and output in folder.parents:
         try:
             folder.rmdir()
         except OSError:
-            return
+            break
         folder = folder.parent
+    return True
 
 
 _session: Session | None = None
