@@ -196,9 +196,11 @@ def watch_and_rebuild(
     build: Callable[[list[Path]], None],
     report: Callable[[str], None],
     matters: Callable[[Iterable[str]], bool],
+    *,
     idle: Callable[[], None] = lambda: None,
+    stop: threading.Event | None = None,
 ) -> None:
-    """Rebuild after each batch of changes under ``watched`` (until Ctrl+C).
+    """Rebuild after each batch of changes under ``watched`` (until Ctrl+C or ``stop``).
 
     ``idle`` runs whenever nothing changed for :data:`IDLE_SECONDS`.
     """
@@ -206,7 +208,8 @@ def watch_and_rebuild(
 
     folders = [str(path) for path in watched if path.exists()]
     timeout = int(IDLE_SECONDS * 1000)
-    for changes in watch(*folders, step=50, rust_timeout=timeout, yield_on_timeout=True):
+    batches = watch(*folders, step=50, rust_timeout=timeout, yield_on_timeout=True, stop_event=stop)
+    for changes in batches:
         if not changes:
             idle()
             continue
@@ -322,7 +325,7 @@ def run_preview(
 
     try:
         watch_and_rebuild(
-            watched, build, report, lambda paths: relevant(paths, output, cache), idle
+            watched, build, report, lambda paths: relevant(paths, output, cache), idle=idle
         )
     except KeyboardInterrupt:
         pass

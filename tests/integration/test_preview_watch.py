@@ -1,0 +1,46 @@
+"""The preview's watcher: a save triggers a build, a pause triggers the check."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+from build_speed import preview
+
+
+def _wait_for(condition, seconds: float = 10.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_a_save_builds_at_once_and_a_pause_runs_the_check(tmp_path, monkeypatch):
+    monkeypatch.setattr(preview, "IDLE_SECONDS", 0.5)
+    folder = tmp_path / "content"
+    folder.mkdir()
+    built: list[list[Path]] = []
+    idle_at: list[float] = []
+    stop = threading.Event()
+    watcher = threading.Thread(
+        target=preview.watch_and_rebuild,
+        args=([folder], built.append, lambda line: None, lambda paths: True),
+        kwargs={"idle": lambda: idle_at.append(time.monotonic()), "stop": stop},
+        daemon=True,
+    )
+    watcher.start()
+    try:
+        time.sleep(0.3)  # the watcher is set up
+        saved_at = time.monotonic()
+        (folder / "bai.md").write_text("Title: Bài\n", encoding="utf-8")
+        assert _wait_for(lambda: built), "no build after a save"
+        assert built[0][0].name == "bai.md"
+        # The check waits for a pause after the save, then runs.
+        assert _wait_for(lambda: any(moment > saved_at + 0.4 for moment in idle_at))
+    finally:
+        stop.set()
+        watcher.join(timeout=5)
+    assert not watcher.is_alive()
