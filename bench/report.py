@@ -53,7 +53,8 @@ def table(report: dict[str, Any]) -> str:
         preview = data.get("preview_edit", {})
         for key, label in (
             ("shown_median", "xem trước: bài sửa hiện ra"),
-            ("complete_median", "xem trước: mọi trang đã cập nhật"),
+            ("complete_median", "xem trước: mọi trang liên quan đã cập nhật"),
+            ("checked_median", "xem trước: dựng lại đối chiếu xong"),
         ):
             if preview.get(key) is not None:
                 memory = f"{preview['peak_mb']:.0f} MB"

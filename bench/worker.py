@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from . import ROOT
-from .edits import edit_article, restore_article
+from .edits import edit_article, edit_kind, restore_article
 from .stock import portal_settings, stock_settings
 
 
@@ -97,8 +97,12 @@ def _preview(args: argparse.Namespace) -> dict[str, Any]:
                 raise RuntimeError("\n".join(outcome.messages))
             edits.append(
                 {
+                    "kind": edit_kind(number),
                     "shown_seconds": round(quick.seconds if quick else outcome.seconds, 3),
                     "hot": quick is not None,
+                    # The hot path wrote every page the edit concerns.
+                    "complete": bool(quick and quick.complete),
+                    "hot_pages": len(quick.pages) if quick else 0,
                     "seconds": round(outcome.seconds, 3),
                     "rendered": outcome.rendered,
                 }
