@@ -14,12 +14,21 @@ from tests.support import ROOT, copy_demo_content
 pytestmark = pytest.mark.browser
 
 
-def test_the_open_page_reloads_with_the_edit(tmp_path, page):
+SETTINGS_FILE = ROOT / "pelicanconf.py"
+
+
+def _preview(tmp_path: Path) -> tuple[Path, dict]:
+    """The demo site built by the preview: (output folder, preview settings)."""
     content = copy_demo_content(tmp_path / "content")
     output = tmp_path / "preview"
     overrides = preview_overrides(output, {"PATH": str(content), "CACHE_PATH": str(tmp_path)})
-    settings_file = ROOT / "pelicanconf.py"
-    assert rebuild(settings_file, overrides).ok
+    assert rebuild(SETTINGS_FILE, overrides).ok
+    return output, overrides
+
+
+def test_the_open_page_reloads_with_the_edit(tmp_path, page):
+    output, overrides = _preview(tmp_path)
+    settings_file = SETTINGS_FILE
     kept = hot.model()
     assert kept is not None
     article = kept.articles.articles[len(kept.articles.articles) // 2]
@@ -46,11 +55,8 @@ def test_the_open_page_reloads_with_the_edit(tmp_path, page):
 
 
 def test_a_listing_open_in_the_browser_shows_a_new_summary_at_once(tmp_path, page):
-    content = copy_demo_content(tmp_path / "content")
-    output = tmp_path / "preview"
-    overrides = preview_overrides(output, {"PATH": str(content), "CACHE_PATH": str(tmp_path)})
-    settings_file = ROOT / "pelicanconf.py"
-    assert rebuild(settings_file, overrides).ok
+    output, overrides = _preview(tmp_path)
+    settings_file = SETTINGS_FILE
     articles = hot.model().articles.articles
     # An older article: not in the sidebar's newest, so its edit is shown in full.
     article = articles[len(articles) // 2]
