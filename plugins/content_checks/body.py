@@ -19,7 +19,9 @@ _MD_IMAGE = re.compile(
     rf"!\[(?P<alt>[^\]\n]*)\]\(\s*<?{_URL}>?(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
 )
 _MD_LINK = re.compile(rf"(?<!!)\[[^\]\n]*\]\(\s*<?{_URL}")
-_MD_REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?(?P<url>[^\s>]+)", re.MULTILINE)
+# A reference definition "[label]: url"; "[^1]: text" is a footnote (Markdown
+# extra), not a link.
+_MD_REFERENCE = re.compile(r"^[ ]{0,3}\[(?!\^)[^\]\n]+\]:[ \t]*<?(?P<url>[^\s>]+)", re.MULTILINE)
 # attr_list ("{: onclick=...}") can put attributes on any element.
 _ATTR_LIST_HANDLER = re.compile(r"\{:?[^}\n]*?\b(?P<attr>on[a-z]+)\s*=", re.IGNORECASE)
 _MD_H1 = re.compile(r"^[ ]{0,3}#(?!#)[ \t]+\S", re.MULTILINE)

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from content_checks.cli import run_check
 from portal_core.runner import build
 from tests.plugins.test_content_checks import to_cp1258
-from tests.support import ROOT, write_files
+from tests.support import ROOT, soup, write_files
 
 SETTINGS = ROOT / "pelicanconf.py"
 A = "articles/tin-tuc-su-kien/a.md"
@@ -547,3 +547,40 @@ def test_arbitrary_metadata_builds_or_fails_with_our_messages(tmp_path_factory, 
         messages = _messages(stream.getvalue())
         assert messages
         assert all(line.startswith(str(content)) for line in messages), messages
+
+
+def test_each_file_is_read_afresh_though_the_reader_is_reused(make_site):
+    # One Markdown instance reads every file (content_checks/reader.py): no
+    # header, footnote or abbreviation of one file may reach the next.
+    first = article(
+        title="Hội nghị tổng kết",
+        date="2024-10-03 08:30",
+        body="Ủy ban MTTQ[^1] tổng kết năm.\n\n[^1]: Mặt trận Tổ quốc.\n\n"
+        "*[HĐND]: Hội đồng nhân dân\n\nHĐND phường dự.",
+    )
+    second = article(
+        title="Hội nghị sơ kết",
+        date="2024-10-04 08:30",
+        body="Sơ kết[^1] sáu tháng. HĐND phường dự.\n\n[^1]: Sáu tháng đầu năm.",
+    )
+    output = make_site(
+        {
+            A: first,
+            "articles/tin-tuc-su-kien/b.md": second,
+            "articles/tin-tuc-su-kien/c.md": first.replace("tổng kết", "tổng kết lần hai"),
+        },
+        **BASE,
+    )
+    page = soup(output / "2024/10/04/hoi-nghi-so-ket/index.html")
+    body = page.select_one(".article__body")
+    text = body.get_text(" ", strip=True)
+    assert "Title:" not in text and "Summary:" not in text
+    assert body.find("abbr") is None  # the first file's abbreviation stays there
+    notes = body.select(".footnote li")
+    assert [note.get_text(" ", strip=True).rstrip("↩ ").strip() for note in notes] == [
+        "Sáu tháng đầu năm."
+    ]
+    # The third file (read after the others) is read like the first.
+    again = soup(output / "2024/10/03/hoi-nghi-tong-ket-lan-hai/index.html")
+    assert again.select_one(".article__body abbr")["title"] == "Hội đồng nhân dân"
+    assert "Title:" not in again.select_one(".article__body").get_text()
