@@ -279,7 +279,16 @@ def update(changed: list[Path]) -> HotUpdate | None:
     edits = _read_edits(_model, changed)
     if not edits:
         return None
-    generator = _model.articles
+    try:
+        return _apply(_model, edits, started)
+    except Exception:  # a plugin failed (a broken photo, say): the build reports it
+        logger.debug("Hot update failed", exc_info=True)
+        return None
+
+
+def _apply(model: Model, edits: list[tuple], started: float) -> HotUpdate | None:
+    """Update the kept articles and write the pages they concern."""
+    generator = model.articles
     for kept, fresh, _, url in edits:
         frozen = "override_save_as" in vars(kept) and "override_save_as" not in vars(fresh)
         save_as = fresh.save_as
@@ -289,7 +298,7 @@ def update(changed: list[Path]) -> HotUpdate | None:
         hooks.content_refreshed.send(generator, content=kept)
     moved = [old for kept, _, old, _ in edits if old != kept.save_as]
     wanted = {kept.save_as for kept, _, _, _ in edits}
-    complete = _frame_unchanged(_model)
+    complete = _frame_unchanged(model)
     session = incremental.last()
     if complete and session is not None:
         wanted |= session.pages_showing({kept.source_path for kept, _, _, _ in edits})
@@ -297,7 +306,8 @@ def update(changed: list[Path]) -> HotUpdate | None:
     elif moved:
         return None  # links on every page change: leave it to the full build
     wanted -= set(moved)
-    pages = _render(_model, wanted)
-    removed = [name for name in moved if incremental.remove_page(_model.output, name)]
-    _distrust(Path(generator.settings["CACHE_PATH"]).resolve() / RECORD_NAME, pages + moved)
+    # Before writing: should anything below fail, the build still renders them.
+    _distrust(Path(generator.settings["CACHE_PATH"]).resolve() / RECORD_NAME, [*wanted, *moved])
+    pages = _render(model, wanted)
+    removed = [name for name in moved if incremental.remove_page(model.output, name)]
     return HotUpdate(pages, time.perf_counter() - started, complete, removed)
