@@ -136,9 +136,7 @@ def _edits(corpus: Corpus, runs: int, say) -> dict[str, Any]:
             # it was complete, else after the incremental build too.
             "complete_median": _median([_complete_seconds(edit) for edit in edits]),
             # Until the incremental build has checked (and corrected) everything.
-            "checked_median": _median(
-                [edit["shown_seconds"] * edit["hot"] + edit["seconds"] for edit in edits]
-            ),
+            "checked_median": _median([_checked_seconds(edit) for edit in edits]),
             "edits": edits,
             "first_build_seconds": preview.facts.get("first_seconds"),
             "peak_mb": round(preview.peak_mb, 1),
@@ -147,11 +145,14 @@ def _edits(corpus: Corpus, runs: int, say) -> dict[str, Any]:
     }
 
 
+def _checked_seconds(edit: dict[str, Any]) -> float:
+    """When the incremental build after an edit had finished."""
+    return edit["shown_seconds"] * edit["hot"] + edit["seconds"]
+
+
 def _complete_seconds(edit: dict[str, Any]) -> float:
     """When every page an edit concerns was written."""
-    if edit.get("complete"):
-        return edit["shown_seconds"]
-    return edit["shown_seconds"] * edit["hot"] + edit["seconds"]
+    return edit["shown_seconds"] if edit.get("complete") else _checked_seconds(edit)
 
 
 def _median(values: list[float]) -> float | None:

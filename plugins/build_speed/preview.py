@@ -277,6 +277,45 @@ def _more_than(quick: hot.HotUpdate, session: incremental.Session | None) -> boo
     return bool(session.removed) or not set(session.written) <= set(quick.pages)
 
 
+class PreviewSession:
+    """What the preview does on a save, and when the editor pauses."""
+
+    def __init__(
+        self,
+        settings_file: Path,
+        overrides: dict[str, Any],
+        report: Callable[[str], None],
+        bump: Callable[[], None],
+    ) -> None:
+        self.settings_file = settings_file
+        self.overrides = overrides
+        self.report = report
+        self.bump = bump
+        # Edits the hot path showed completely, not yet checked by a build.
+        self.unchecked: list[hot.HotUpdate] = []
+
+    def saved(self, changed: list[Path]) -> Outcome | None:
+        """Show the edit at once; build now unless the hot path showed it all."""
+        quick, outcome = refresh(
+            changed, self.settings_file, self.overrides, self.report, self.bump, check=False
+        )
+        if outcome is None and quick is not None:
+            self.unchecked.append(quick)
+        else:
+            self.unchecked.clear()
+        return outcome
+
+    def idle(self) -> Outcome | None:
+        """The editor paused: build once to check every page the hot path wrote."""
+        if not self.unchecked:
+            return None
+        self.report("Đang dựng lại để đối chiếu...")
+        pages = sorted({page for quick in self.unchecked for page in quick.pages})
+        self.unchecked.clear()
+        written = hot.HotUpdate(pages, 0.0)
+        return check_build(self.settings_file, self.overrides, self.report, self.bump, written)
+
+
 def run_preview(
     settings_file: Path,
     output: Path,
@@ -303,29 +342,15 @@ def run_preview(
     report(f"Xem trước: http://{host}:{port}/  (Ctrl+C để dừng)")
     cache = Path(overrides.get("CACHE_PATH", "cache")).resolve()
 
-    # Edits the hot path showed completely, not yet checked by a build.
-    unchecked: list[hot.HotUpdate] = []
+    session = PreviewSession(settings_file, overrides, report, state.bump)
 
     def build(changed: list[Path]) -> None:
         # Editors' swap and backup files do not stop the hot path.
-        kept = [path for path in changed if relevant([str(path)], output, cache)]
-        quick, outcome = refresh(kept, settings_file, overrides, report, state.bump, check=False)
-        if outcome is None and quick is not None:
-            unchecked.append(quick)
-        else:
-            unchecked.clear()
-
-    def idle() -> None:
-        # The editor paused: build once to check every page the hot path wrote.
-        if unchecked:
-            report("Đang dựng lại để đối chiếu...")
-            pages = sorted({page for quick in unchecked for page in quick.pages})
-            unchecked.clear()
-            check_build(settings_file, overrides, report, state.bump, hot.HotUpdate(pages, 0.0))
+        session.saved([path for path in changed if relevant([str(path)], output, cache)])
 
     try:
         watch_and_rebuild(
-            watched, build, report, lambda paths: relevant(paths, output, cache), idle=idle
+            watched, build, report, lambda paths: relevant(paths, output, cache), idle=session.idle
         )
     except KeyboardInterrupt:
         pass

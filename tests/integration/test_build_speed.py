@@ -18,8 +18,9 @@ import pytest
 
 from bench.corpus import IMAGES, article, write_images
 from build_speed import hot, incremental
+from build_speed.preview import PreviewSession, preview_overrides
 from portal_core.runner import BuildFailed
-from tests.support import build_site, copy_demo_content, read_header, soup
+from tests.support import ROOT, build_site, copy_demo_content, read_header, soup
 
 # Enough articles for several listing pages per category and per year.
 GENERATED = 80
@@ -329,3 +330,29 @@ def test_hot_update_leaves_other_edits_to_the_build(content, tmp_path, change):
     else:
         _incremental(content, output, cache)
         assert_same_site(output, build_site(content, tmp_path / "clean", **QUIET, **SMALL_PAGES))
+
+
+def test_the_preview_checks_hot_edits_once_the_editor_pauses(content, tmp_path):
+    output, cache = tmp_path / "preview", tmp_path / "cache"
+    _incremental(content, output, cache)  # the preview's first build
+    overrides = preview_overrides(
+        output, {"PATH": str(content), "CACHE_PATH": str(cache), **QUIET, **SMALL_PAGES}
+    )
+    lines: list[str] = []
+    session = PreviewSession(ROOT / "pelicanconf.py", overrides, lines.append, lambda: None)
+    first, second = _articles(content)[10], _articles(content)[20]
+    for path in (first, second):  # two saves in a row: each shown by the hot path alone
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("Summary: ", "Summary: Bản sửa. ", 1), encoding="utf-8")
+        assert session.saved([path]) is None
+    assert len(session.unchecked) == 2
+    # The pause: one build checks both edits, and then there is nothing left.
+    outcome = session.idle()
+    assert outcome is not None and outcome.ok
+    assert not session.unchecked and session.idle() is None
+    # An edit the hot path cannot take (a new date) is built at once.
+    third = _articles(content)[30]
+    third.write_text(_redate(third.read_text(encoding="utf-8")), encoding="utf-8")
+    outcome = session.saved([third])
+    assert outcome is not None and outcome.ok and not session.unchecked
+    assert_same_site(output, build_site(content, tmp_path / "clean", **QUIET, **SMALL_PAGES))

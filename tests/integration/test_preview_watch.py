@@ -1,4 +1,4 @@
-"""The preview's watcher: a save triggers a build, a pause triggers the check."""
+"""The preview's watcher: a save calls the build, a quiet spell calls idle (the check)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ def _wait_for(condition, seconds: float = 10.0) -> bool:
     return False
 
 
-def test_a_save_builds_at_once_and_a_pause_runs_the_check(tmp_path, monkeypatch):
+def test_the_watcher_builds_on_a_save_and_reports_quiet_spells(tmp_path, monkeypatch):
     monkeypatch.setattr(preview, "IDLE_SECONDS", 0.5)
     folder = tmp_path / "content"
     folder.mkdir()
@@ -38,7 +38,7 @@ def test_a_save_builds_at_once_and_a_pause_runs_the_check(tmp_path, monkeypatch)
         (folder / "bai.md").write_text("Title: Bài\n", encoding="utf-8")
         assert _wait_for(lambda: built), "no build after a save"
         assert built[0][0].name == "bai.md"
-        # The check waits for a pause after the save, then runs.
+        # With no change for IDLE_SECONDS the watcher calls idle (PreviewSession.idle).
         assert _wait_for(lambda: any(moment > saved_at + 0.4 for moment in idle_at))
     finally:
         stop.set()
