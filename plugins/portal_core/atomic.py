@@ -7,6 +7,12 @@ folder; only when it has succeeded does that folder take the output's place.
 On Linux the two folders are exchanged in one system call (``renameat2`` with
 ``RENAME_EXCHANGE``), so a reader sees either the old site or the new one;
 elsewhere two renames leave the output path missing for an instant at most.
+
+A build that is killed (SIGKILL, a CI runner stopped, the machine switched off)
+runs no clean-up code, so its hidden folder stays behind. Each build holds an
+advisory lock on its own staging folder; the next build removes every sibling
+folder nobody holds a lock on. The kernel drops a lock when its process dies,
+so a folder of a build still running is never mistaken for a leftover.
 """
 
 from __future__ import annotations
@@ -16,11 +22,19 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+try:
+    import fcntl
+except ImportError:  # Windows: no advisory locks; leftovers are judged by age
+    fcntl = None  # type: ignore[assignment]
+
 _AT_FDCWD = -100
+# Without locks, a leftover folder untouched this long cannot be a running build.
+_STALE_SECONDS = 6 * 3600
 _RENAME_EXCHANGE = 2
 
 
@@ -56,6 +70,43 @@ def publish(built: Path, output: Path) -> None:
     shutil.rmtree(retired, ignore_errors=True)
 
 
+def _lock(folder: Path) -> int | None:
+    """Hold an exclusive lock on ``folder`` for as long as the returned fd is open."""
+    if fcntl is None:
+        return None
+    fd = os.open(folder, os.O_RDONLY)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    return fd
+
+
+def _abandoned(folder: Path) -> bool:
+    """True if no running build holds ``folder`` (its process ended or was killed)."""
+    if fcntl is None:
+        return time.time() - folder.stat().st_mtime > _STALE_SECONDS
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    finally:
+        os.close(fd)  # closing also releases the lock we may have taken
+    return True
+
+
+def remove_leftovers(output: Path) -> list[Path]:
+    """Delete the staging and retired folders killed builds left beside ``output``."""
+    removed = []
+    for prefix in (f".{output.name}.building-", f".{output.name}.old-"):
+        for folder in sorted(output.parent.glob(f"{prefix}*")):
+            if folder.is_dir() and not folder.is_symlink() and _abandoned(folder):
+                shutil.rmtree(folder, ignore_errors=True)
+                removed.append(folder)
+    return removed
+
+
 @contextmanager
 def staging(output: str | os.PathLike[str]) -> Iterator[Path]:
     """Yield an empty folder beside ``output``; publish it if the block succeeds.
@@ -66,7 +117,9 @@ def staging(output: str | os.PathLike[str]) -> Iterator[Path]:
     target = Path(output).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.building-"))
+    lock = _lock(folder)
     try:
+        remove_leftovers(target)
         yield folder
         # mkdtemp makes the folder private (0700); a web server needs to read it.
         folder.chmod(0o755)
@@ -74,3 +127,5 @@ def staging(output: str | os.PathLike[str]) -> Iterator[Path]:
     finally:
         if folder.exists():
             shutil.rmtree(folder, ignore_errors=True)
+        if lock is not None:
+            os.close(lock)

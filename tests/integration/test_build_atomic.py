@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import io
 import os
+import subprocess
+import sys
+import time
 from contextlib import redirect_stdout
 from pathlib import Path
 
@@ -101,3 +104,57 @@ def test_two_builds_of_the_same_content_are_byte_identical(tmp_path):
     different = [name for name, data in _comparable(first).items() if second[name] != data]
     assert different == []
     assert {"sitemap.xml", "feeds/all.atom.xml", "robots.txt", "404.html"} <= set(first)
+
+
+def _start_build(output: Path) -> subprocess.Popen:
+    """A real command-line build of the demo site into ``output``, in its own process."""
+    command = [sys.executable, "-m", "portal_core.runner", "pelicanconf.py", str(output)]
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins")}
+    return subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+
+
+def _wait_for_staging(output: Path, process: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 120
+    while not _leftovers(output):
+        assert process.poll() is None, "the build ended before its staging folder appeared"
+        assert time.monotonic() < deadline, "no staging folder appeared"
+        time.sleep(0.05)
+
+
+def test_next_build_removes_what_a_killed_build_left(tmp_path):
+    content = write_files(tmp_path / "content", site_files())
+    output = tmp_path / "output"
+    killed = _start_build(output)
+    _wait_for_staging(output, killed)
+    killed.kill()  # SIGKILL: no finally block runs, as when a runner is stopped
+    killed.wait()
+    assert _leftovers(output), "the killed build left nothing to clean (test is void)"
+    publish(content, output)
+    assert _leftovers(output) == []
+    assert (output / "index.html").is_file()
+
+
+def test_a_build_still_running_keeps_its_staging_folder(tmp_path):
+    """Two builds at once (a preview and a check): neither deletes the other's folder."""
+    content = write_files(tmp_path / "content", site_files())
+    output = tmp_path / "output"
+    # A process that sits inside staging() as a long build would.
+    code = (
+        "import sys, time; from portal_core.atomic import staging\n"
+        "with staging(sys.argv[1]):\n    time.sleep(120)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins")}
+    running = subprocess.Popen([sys.executable, "-c", code, str(output)], env=env)
+    try:
+        _wait_for_staging(output, running)
+        staged = _leftovers(output)
+        publish(content, output)
+        assert running.poll() is None
+        assert _leftovers(output) == staged
+    finally:
+        running.kill()
+        running.wait()
+    publish(content, output)
+    assert _leftovers(output) == []
