@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import PurePosixPath
 
 from portal_core.problems import display_path
 
 from .checker import FileReport, SiteReport
 from .kinds import kinds
+from .placement import IMAGE_EXTENSIONS
 
-STATIC_LABEL = "ảnh, tệp đính kèm"
+PHOTO_LABEL = "ảnh"
+ATTACHMENT_LABEL = "tệp đính kèm"
 _ORDER = {"article": 0, "notice": 1, "document": 2, "page": 3}
 LISTED = 10  # drafts and scheduled items named one by one, at most
 
@@ -18,14 +21,23 @@ def _when(item: FileReport) -> str:
     return f"{item.date:%d/%m/%Y %H:%M}" if item.date else "?"
 
 
+def _is_photo(item: FileReport) -> bool:
+    return PurePosixPath(str(item.path)).suffix.lower().lstrip(".") in IMAGE_EXTENSIONS
+
+
 def summary_lines(report: SiteReport, problem_paths: set[str], problem_count: int) -> list[str]:
     """Lines such as ``Đã đăng: 42 tin bài, 6 thông báo`` and the scheduled dates."""
     groups = report.by_outcome(problem_paths)
     published = Counter(item.kind for item in groups["published"])
     ordered = sorted(kinds(), key=lambda kind: _ORDER.get(kind.name, len(_ORDER)))
     parts = [f"{published[kind.name]} {kind.label}" for kind in ordered if published[kind.name]]
-    if published["static"]:
-        parts.append(f"{published['static']} {STATIC_LABEL}")
+    # Editors check photos and attachments separately ("did my 3 PDFs go up?").
+    static = [item for item in groups["published"] if item.kind == "static"]
+    photos = sum(map(_is_photo, static))
+    if photos:
+        parts.append(f"{photos} {PHOTO_LABEL}")
+    if len(static) - photos:
+        parts.append(f"{len(static) - photos} {ATTACHMENT_LABEL}")
     if published["data"]:
         parts.append(f"{published['data']} tệp dữ liệu")
     now = report.now

@@ -134,6 +134,29 @@ def test_the_build_ends_with_a_vietnamese_summary(production, capsys):
     ]
 
 
+def test_the_summary_counts_photos_and_attachments_apart(production, capsys):
+    from tests.publishing import jpeg  # noqa: PLC0415 - a real photo
+
+    photos = "\n\n![Hội nghị]({static}/images/a.jpg)\n\n![Cử tri]({static}/images/b.png)\n"
+    write_files(
+        production / "content",
+        {
+            "images/a.jpg": jpeg(300, 200),
+            "images/b.png": (ROOT / "theme/static/img/logo.png").read_bytes(),
+            "articles/tin-tuc-su-kien/2024-05-30-da-dang.md": _article(
+                "Hội nghị đã đăng", "2024-05-30 08:00", "Ảnh hội nghị." + photos
+            ),
+            **{k: v for k, v in NOTICE_AND_DOCUMENT_DRAFTS.items() if k.startswith("files/")},
+            "documents/21-kh-mttq-2024.md": NOTICE_AND_DOCUMENT_DRAFTS[
+                "documents/21-kh-mttq-2024.md"
+            ].replace("Status: draft\n", ""),
+        },
+    )
+    _, out = _build(production, "2024-06-01 12:00", capsys)
+    summary = out[out.index("Tóm tắt nội dung") :].splitlines()
+    assert summary[1] == "  Đăng: 1 tin bài, 1 văn bản, 1 trang, 2 ảnh, 1 tệp đính kèm"
+
+
 def test_every_demo_content_file_has_exactly_one_outcome():
     settings = load_settings(ROOT / "pelicanconf.py", {"PATH": str(DEMO_CONTENT)})
     reset()
@@ -292,7 +315,7 @@ def test_a_mistake_found_while_reading_still_ends_with_the_summary(tmp_path, mon
     out = capsys.readouterr().out
     summary = out[out.index("Tóm tắt nội dung") :].splitlines()
     assert summary[1:5] == [
-        "  Đăng: 1 tin bài, 1 văn bản, 1 ảnh, tệp đính kèm",
+        "  Đăng: 1 tin bài, 1 văn bản, 1 tệp đính kèm",
         "  Bản nháp (không đăng): 0",
         "  Hẹn giờ đăng: 0",
         "  Lỗi: 1 lỗi ở 1 tệp",
