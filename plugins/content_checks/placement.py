@@ -20,6 +20,11 @@ JUNK_PATTERNS = ("thumbs.db", "desktop.ini", "~$*", "*.tmp", "*~", "*.bak", ".~l
 IMAGE_EXTENSIONS = {"jpg", "jpeg", "png", "gif", "webp", "svg", "avif"}
 ATTACHMENT_EXTENSIONS = {"pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "zip"}
 _OTHER = {"html", "htm", "rst", "txt", "rtf"}
+# content/data/ holds what plugins read at build time (the visitor count); never
+# published. A file there that no setting names today is kept, not an error: a
+# unit switching VISITOR_COUNTER to "none" or to a live source keeps its count.
+DATA_FOLDER = "data"
+DATA_EXTENSIONS = {"toml", "json"}
 
 
 def _folders(layout: Layout) -> str:
@@ -56,6 +61,9 @@ def place(relative: str, where: Layout | Mapping[str, Any]) -> tuple[ContentKind
     folder = layout.static_folder(relative)
     if relative in layout.data:
         return "data", ""
+    in_data_folder = relative.startswith(f"{DATA_FOLDER}/")
+    if in_data_folder and ext in DATA_EXTENSIONS and kind is None and folder is None:
+        return "data", ""
     if _is_junk(relative):
         name = posixpath.basename(relative)
         message = f"Tệp rác của hệ điều hành hoặc trình soạn thảo ({name}): xóa tệp này."
@@ -71,6 +79,12 @@ def place(relative: str, where: Layout | Mapping[str, Any]) -> tuple[ContentKind
         return "static", ""
     elif kind is not None:
         message = _wrong_type(kind, ext)
+    elif in_data_folder:
+        message = (
+            f"content/{DATA_FOLDER}/ chỉ chứa tệp dữ liệu .toml hoặc .json (ví dụ số lượt "
+            "truy cập), không được đăng lên trang. Ảnh chuyển vào content/images/, tệp đính "
+            "kèm vào content/files/."
+        )
     else:
         message = (
             "Tệp nằm ngoài các thư mục nội dung nên sẽ không được đăng. Chuyển vào một "

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -246,3 +248,55 @@ def test_runner_prints_a_clean_message_not_a_traceback(tmp_path):
     assert "viết cả https://" in printed
     assert "Traceback" not in printed
     assert not (tmp_path / "output" / "index.html").exists()
+
+
+def _documented_settings() -> list[dict]:
+    """Every ``VISITOR_COUNTER = {...}`` example in the unit's guide, as written there."""
+    text = (ROOT / "docs" / "visitor-counter.md").read_text(encoding="utf-8")
+    examples = []
+    for block in re.findall(r"```python\n(.*?)```", text, re.DOTALL):
+        for node in ast.parse(block).body:
+            if isinstance(node, ast.Assign) and node.targets[0].id == "VISITOR_COUNTER":
+                examples.append(ast.literal_eval(node.value))
+    return examples
+
+
+@pytest.mark.parametrize(
+    "setting",
+    [{"source": "none"}, *_documented_settings()],
+    ids=lambda setting: setting["source"],
+)
+def test_every_documented_counter_builds_beside_the_kit_count_file(tmp_path, capsys, setting):
+    """A unit switching sources keeps content/data/luot-truy-cap.toml: no error for it."""
+    count_file = (ROOT / "content" / "data" / "luot-truy-cap.toml").read_text(encoding="utf-8")
+    files = {"articles/a.md": ARTICLE, "data/luot-truy-cap.toml": count_file}
+    content = write_files(tmp_path / "content", files)
+    stream = io.StringIO()
+    overrides = {
+        "PATH": str(content),
+        "OUTPUT_PATH": str(tmp_path / "output"),
+        "CACHE_CONTENT": False,
+        "LOAD_CONTENT_CACHE": False,
+        "SEARCH_INDEX": False,
+        "VISITOR_COUNTER": setting,
+    }
+    status = build(ROOT / "pelicanconf.py", overrides, stream=stream)
+    printed = stream.getvalue() + capsys.readouterr().out
+    assert status == 0, printed
+    assert "luot-truy-cap" not in printed
+    assert (tmp_path / "output" / "index.html").is_file()
+    assert not list((tmp_path / "output").rglob("luot-truy-cap*"))  # never published
+
+
+def test_a_stray_file_in_the_data_folder_is_named_once(tmp_path, capsys):
+    content = write_files(
+        tmp_path / "content", {"articles/a.md": ARTICLE, "data/bien-ban.docx": b"PK\x03\x04"}
+    )
+    stream = io.StringIO()
+    overrides = {"PATH": str(content), "OUTPUT_PATH": str(tmp_path / "output")}
+    overrides |= {"SEARCH_INDEX": False, "VISITOR_COUNTER": {"source": "none"}}
+    status = build(ROOT / "pelicanconf.py", overrides, stream=stream)
+    printed = stream.getvalue() + capsys.readouterr().out
+    assert status == 1
+    assert printed.count("data/bien-ban.docx:") == 1, printed
+    assert "chỉ chứa tệp dữ liệu .toml hoặc .json" in printed
