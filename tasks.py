@@ -109,10 +109,11 @@ def clean(c):
 @task(pre=[build])
 def serve(c, port=CONFIG["port"]):
     """Build, then serve the site on http://127.0.0.1:8000 (Ctrl+C to stop)."""
-    from pelican import listen  # noqa: PLC0415 - only needed here
+    # Our server, not pelican.listen: a missing address gets 404.html, as on the host.
+    from portal_core.server import serve as serve_site  # noqa: PLC0415 - needs sys.path
 
     print(f"Trang thử nghiệm: http://{CONFIG['host']}:{port}/  (Ctrl+C để dừng)")
-    listen(CONFIG["host"], int(port), str(CONFIG["output"]))
+    serve_site(CONFIG["output"], CONFIG["host"], int(port))
 
 
 @task(

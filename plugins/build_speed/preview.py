@@ -28,6 +28,8 @@ from typing import Any
 
 from pelican.contents import Content
 
+from portal_core.server import SiteRequestHandler
+
 from . import hot, incremental
 
 RELOAD_PATH = "/__preview__/"
@@ -125,13 +127,10 @@ class _State:
             self.version += 1
 
 
-class PreviewHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files, plus the reload script and the build number."""
+class PreviewHandler(SiteRequestHandler):
+    """Static files (404.html when missing), plus the reload script and the build number."""
 
     state: _State
-
-    def log_message(self, format: str, *args: Any) -> None:
-        """Keep the console for build messages."""
 
     def do_GET(self) -> None:
         """Serve the reload endpoints, HTML with the reload tag, or the file."""
