@@ -32,8 +32,8 @@ ATTRIBUTES = {
     "audio": {"src", "controls", "preload"},
     "source": {"src", "type"},
     "track": {"src", "kind", "srclang", "label", "default"},
-    "th": {"colspan", "rowspan", "scope", "headers", "style"},
-    "td": {"colspan", "rowspan", "headers", "style"},
+    "th": {"colspan", "rowspan", "scope", "headers"},
+    "td": {"colspan", "rowspan", "headers"},
     "col": {"span"}, "colgroup": {"span"},
     "ol": {"start", "reversed", "type"}, "li": {"value"},
     "time": {"datetime"}, "blockquote": {"cite"}, "q": {"cite"},
@@ -54,8 +54,8 @@ class Sanitizer:
             "attributes": ATTRIBUTES,
             "url_schemes": URL_SCHEMES,
             "link_rel": None,  # keep links as written; no rel rewriting
-            # Markdown tables align columns with style="text-align: ..." only.
-            "filter_style_properties": {"text-align"},
+            # No style attribute anywhere: a strict CSP blocks them (table
+            # alignment is a class, see vn_markdown).
         }
         self._body = nh3.Cleaner(tags=tags, **common)
         self._with_iframes = (

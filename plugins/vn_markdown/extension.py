@@ -4,15 +4,21 @@
   (``![alt](src "Quang cảnh hội nghị. Ảnh: Minh Anh")``) becomes the caption.
 - Tables are wrapped in a scrollable, keyboard-focusable region so a wide
   table never makes a phone screen scroll sideways.
+- Column alignment (``| ---: |``) becomes a class (``align-right``) instead of
+  the ``style`` attribute Python-Markdown writes: a strict Content-Security-Policy
+  (``style-src 'self'``, README) blocks inline styles.
 """
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
+
+_ALIGN = re.compile(r"^\s*text-align:\s*(left|center|right)\s*;?\s*$")
 
 
 def _blank(text: str | None) -> bool:
@@ -29,6 +35,8 @@ class FigureTreeprocessor(Treeprocessor):
                     self._figure(child)
                 elif child.tag == "table":
                     self._wrap_table(parent, index, child)
+                elif child.tag in ("th", "td"):
+                    self._align_class(child)
 
     @staticmethod
     def _figure(paragraph: ET.Element) -> None:
@@ -45,6 +53,13 @@ class FigureTreeprocessor(Treeprocessor):
         if caption:
             figcaption = ET.SubElement(paragraph, "figcaption")
             figcaption.text = caption
+
+    @staticmethod
+    def _align_class(cell: ET.Element) -> None:
+        found = _ALIGN.match(cell.attrib.pop("style", ""))
+        if found:
+            classes = [*cell.get("class", "").split(), f"align-{found.group(1)}"]
+            cell.set("class", " ".join(classes))
 
     @staticmethod
     def _wrap_table(parent: ET.Element, index: int, table: ET.Element) -> None:

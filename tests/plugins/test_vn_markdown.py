@@ -41,3 +41,29 @@ def test_table_is_wrapped_in_focusable_region():
     assert wrapper["tabindex"] == "0"
     assert wrapper["role"] == "region"
     assert wrapper.table.find("td").get_text() == "Hộ nghèo"
+
+
+def test_table_alignment_is_a_class_not_an_inline_style():
+    """A strict CSP (style-src 'self') blocks style attributes: alignment must be a class."""
+    table = "| Nguồn | Giữa | Số tiền |\n| :--- | :---: | ---: |\n| Nhân dân | x | 121.300.000 |\n"
+    page = render(table)
+    assert page.find(style=True) is None
+    header = [cell.get("class") for cell in page.find_all("th")]
+    assert header == [["align-left"], ["align-center"], ["align-right"]]
+    assert page.find_all("td")[2]["class"] == ["align-right"]
+
+
+def test_aligned_table_reaches_the_page_without_style(make_site):
+    article = (
+        "Title: Công khai quỹ\nDate: 2024-05-01 08:00\nCategory: Tin tức sự kiện\n"
+        "Summary: Bảng số tiền.\n\n"
+        "| Nguồn | Số tiền |\n| --- | ---: |\n| Nhân dân | 121.300.000 |\n"
+    )
+    site = make_site({"articles/a.md": article}, VISITOR_COUNTER=None, SEARCH_INDEX=False)
+    page = BeautifulSoup(
+        next(site.glob("2024/05/01/*/index.html")).read_text(encoding="utf-8"), "html.parser"
+    )
+    assert page.find(style=True) is None
+    assert page.find("td", string="121.300.000")["class"] == ["align-right"]
+    css = "".join(p.read_text(encoding="utf-8") for p in site.glob("theme/css/*.css"))
+    assert ".align-right" in css and "text-align: right" in css
