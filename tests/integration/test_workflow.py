@@ -152,6 +152,10 @@ def test_deploy_waits_for_the_suite_whenever_it_runs(workflow):
     deploy = workflow["jobs"]["deploy"]
     assert deploy["needs"] == ["scope", "test", "build"]
     condition = " ".join(deploy["if"].split())
+    # One expression and nothing around it (text outside ${{ }} makes it always true).
+    assert condition.startswith("${{ ") and condition.endswith(" }}")
+    assert condition.count("${{") == 1
+    condition = condition.removeprefix("${{ ").removesuffix(" }}")
     assert condition.startswith("!cancelled() && github.ref == 'refs/heads/main'")
     assert "&& needs.build.result == 'success'" in condition
     # Deploy when the suite passed, or when it was skipped *because* only
