@@ -24,6 +24,7 @@ from portal_core.problems import display_path, report
 
 from . import body, body_rules, rules
 from .config import CheckConfig, load_config
+from .entries import entry_problem
 from .kinds import ContentKind, FileContext, Finding, Layout
 from .placement import place
 from .source import Decoded, Header, decode, parse_header
@@ -95,13 +96,18 @@ def printable(message: str) -> str:
 
 
 def walk(root: Path, settings: Mapping[str, Any]) -> list[str]:
-    """Every file under ``root`` (relative, posix), except IGNORE_FILES, sorted."""
+    """Every file under ``root`` (relative, posix), except IGNORE_FILES, sorted.
+
+    Links are not followed: a linked folder is listed itself (as a file would
+    be), so that :func:`entries.entry_problem` reports it.
+    """
     layout = Layout.of(settings)
     found = []
-    for folder, dirs, names in os.walk(root, followlinks=True):
+    for folder, dirs, names in os.walk(root):
         relative_dir = Path(folder).relative_to(root).as_posix()
         prefix = "" if relative_dir == "." else relative_dir + "/"
         dirs[:] = [name for name in dirs if not layout.is_ignored(prefix + name)]
+        found += [prefix + name for name in dirs if os.path.islink(os.path.join(folder, name))]
         found += [prefix + name for name in names if not layout.is_ignored(prefix + name)]
     return sorted(found)
 
@@ -282,7 +288,10 @@ def check_site(
     for relative in relatives:
         path = root / relative
         kind, message = place(relative, layout)
-        if isinstance(kind, ContentKind):
+        refused = entry_problem(path)
+        if refused is not None:
+            item = FileReport(relative, path, "", "published", [(0, refused)])
+        elif isinstance(kind, ContentKind):
             context = FileContext(relative, now, settings, files, config)
             item = check_markdown(path, kind, context)
         elif kind in ("static", "data"):

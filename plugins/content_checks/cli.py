@@ -33,9 +33,9 @@ def fix_tree(settings: Mapping[str, Any]) -> list[str]:
     done = []
     for relative in walk(root, settings):
         kind, _ = place(relative, layout)
-        if not isinstance(kind, ContentKind):
-            continue
         path = root / relative
+        if not isinstance(kind, ContentKind) or path.is_symlink():
+            continue
         result = repaired(path.read_bytes())
         if result is None:
             continue

@@ -40,10 +40,13 @@ _problems: list[Problem] = []
 
 def display_path(path: str | os.PathLike[str], root: str | None = None) -> str:
     """Return ``path`` relative to the project (``content/articles/...md``)."""
-    path = Path(path)
+    path = Path(os.path.abspath(path))
+    # The folders are resolved, not the file itself: a symbolic link is named
+    # where it is, not where it points.
+    path = path.parent.resolve() / path.name
     base = Path(root) if root else Path.cwd()
     try:
-        return path.resolve().relative_to(base.resolve()).as_posix()
+        return path.relative_to(base.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
 

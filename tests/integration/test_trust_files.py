@@ -1,0 +1,122 @@
+"""Only regular files of published content reach the site (issue 14, holes 2 and 3).
+
+Every case runs through ``./portal check`` (``run_check``) and the build
+(``runner.build``): both must fail with the same Vietnamese messages, and the
+build must not have copied anything.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from content_checks.cli import run_check
+from portal_core.runner import build
+from tests.support import ROOT, write_files
+
+SETTINGS = ROOT / "pelicanconf.py"
+BASE = {"VISITOR_COUNTER": None}
+A = "articles/tin-tuc-su-kien/a.md"
+PDF = b"%PDF-1.4\n% test\n"
+JPEG = b"\xff\xd8\xff\xe0 test photo"
+
+
+def article(
+    extra: str = "", body: str = "Cử tri phát biểu ý kiến.", date: str = "2024-10-03 08:30"
+) -> str:
+    return (
+        "Title: Hội nghị tiếp xúc cử tri\n"
+        f"Date: {date}\n"
+        "Category: Tin tức sự kiện\n"
+        "Summary: Sáng 3/10, Ủy ban MTTQ phường tổ chức hội nghị tiếp xúc cử tri.\n"
+        f"{extra}\n{body}\n"
+    )
+
+
+def _messages(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.startswith("  ")]
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Path]:
+    """Write files (and links) under tmp_path/content; work from tmp_path."""
+    monkeypatch.chdir(tmp_path)
+
+    def _site(files: dict[str, str | bytes], links: dict[str, str] | None = None) -> Path:
+        content = write_files(tmp_path / "content", files)
+        for relative, target in (links or {}).items():
+            link = content / relative
+            link.parent.mkdir(parents=True, exist_ok=True)
+            link.symlink_to(target)
+        return content
+
+    return _site
+
+
+def check_and_build(content: Path, output: Path, **settings) -> tuple[list[str], list[str]]:
+    """Messages of ``./portal check`` and of ``./portal build``; both must fail."""
+    overrides = {**BASE, "PATH": str(content), **settings}
+    err = io.StringIO()
+    assert run_check(SETTINGS, overrides, err=err) == 1
+    stream = io.StringIO()
+    assert build(SETTINGS, {**overrides, "OUTPUT_PATH": str(output)}, stream=stream) == 1
+    assert "Traceback" not in err.getvalue() + stream.getvalue()
+    return _messages(err.getvalue()), _messages(stream.getvalue())
+
+
+def published(output: Path) -> list[str]:
+    """Every file the build wrote (relative posix paths)."""
+    return sorted(p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_file())
+
+
+# --- Hole 2: symbolic links -------------------------------------------------------------
+
+
+def _link_message(relative: str, target: str, what: str = "tệp") -> str:
+    return (
+        f'content/{relative}: Đây là liên kết tượng trưng (symlink) tới "{target}", không phải '
+        f"{what} thật: trang chỉ đăng tệp nằm ngay trong kho nội dung. Xóa liên kết này; nếu "
+        f"cần {what} đó, chép bản thật vào đây."
+    )
+
+
+@pytest.mark.parametrize(
+    ("relative", "target", "what"),
+    [
+        ("files/env.pdf", "/proc/self/environ", "tệp"),
+        ("images/passwd.jpg", "/etc/passwd", "tệp"),
+        ("images/he-thong", "/etc", "thư mục"),
+        ("articles/tin-tuc-su-kien/b.md", "/etc/hostname", "tệp"),
+    ],
+)
+def test_a_symlink_is_refused_by_check_and_build(site, tmp_path, relative, target, what):
+    content = site({A: article()}, {relative: target})
+    output = tmp_path / "output"
+    checked, built = check_and_build(content, output)
+    assert checked == built == [_link_message(relative, target, what)]
+    assert not output.exists() or published(output) == []
+
+
+def test_a_symlink_to_a_file_of_the_site_itself_is_refused_too(site, tmp_path):
+    # Even a link inside content/: what is published must be what is in the repository.
+    content = site({A: article(), "files/that.pdf": PDF}, {"files/this.pdf": "that.pdf"})
+    checked, built = check_and_build(content, tmp_path / "output")
+    assert checked == built == [_link_message("files/this.pdf", "that.pdf")]
+
+
+def test_a_pipe_in_the_content_folder_is_refused(site, tmp_path):
+    content = site({A: article()})
+    os.mkfifo(content / "files-pipe.pdf")
+    checked, built = check_and_build(content, tmp_path / "output")
+    assert (
+        checked
+        == built
+        == [
+            "content/files-pipe.pdf: Đây không phải tệp thường (ống dẫn, thiết bị...): xóa nó "
+            "khỏi thư mục nội dung."
+        ]
+    )
