@@ -23,6 +23,7 @@ from portal_core.collisions import check_collisions
 from portal_core.problems import display_path, report
 
 from . import body, body_rules, rules
+from .attachments import check_attachment_file, hidden_files, in_attachments
 from .config import CheckConfig, load_config
 from .entries import entry_problem
 from .kinds import ContentKind, FileContext, Finding, Layout
@@ -281,7 +282,7 @@ def check_site(
     root = Path(settings["PATH"])
     now = now or build_now(settings)
     config = config or load_config(settings)
-    relatives = walk(root, settings)
+    relatives = sorted({*walk(root, settings), *hidden_files(root, settings)})
     files = frozenset(relatives)
     layout = Layout.of(settings)
     items = []
@@ -295,7 +296,10 @@ def check_site(
             context = FileContext(relative, now, settings, files, config)
             item = check_markdown(path, kind, context)
         elif kind in ("static", "data"):
-            item = FileReport(relative, path, str(kind), "published")
+            found = (
+                check_attachment_file(relative, path) if in_attachments(relative, settings) else []
+            )
+            item = FileReport(relative, path, str(kind), "published", found)
         else:
             item = FileReport(relative, path, "", "published", [(0, message)])
         items.append(item)

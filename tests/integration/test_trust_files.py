@@ -120,3 +120,55 @@ def test_a_pipe_in_the_content_folder_is_refused(site, tmp_path):
             "khỏi thư mục nội dung."
         ]
     )
+
+
+# --- Hole 2: what the attachments folder may hold ---------------------------------------
+
+ALLOWED = "PDF, DOC, DOCX, XLS, XLSX, ODT, ODS"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "shown"),
+    [
+        ("cau-hinh.env", b"SECRET_KEY=abc\n", 'đuôi ".env"'),
+        ("ghi-chu.txt", "Ghi chú nội bộ".encode(), 'đuôi ".txt"'),
+        ("bao-cao.html", b"<script>alert(1)</script>", 'đuôi ".html"'),
+        (".env", b"TOKEN=abc\n", "không có đuôi"),
+    ],
+)
+def test_an_unlisted_type_in_files_is_refused_though_nothing_links_to_it(
+    site, tmp_path, name, data, shown
+):
+    content = site({A: article(), f"files/{name}": data})
+    output = tmp_path / "output"
+    checked, built = check_and_build(content, output)
+    assert (
+        checked
+        == built
+        == [
+            f'content/files/{name}: Tệp "{name}" ({shown}) không phải loại tệp đính kèm được '
+            f"đăng: thư mục files/ chỉ nhận {ALLOWED}. Xóa tệp này, hoặc lưu nội dung thành một "
+            "trong các loại đó."
+        ]
+    )
+    assert not output.exists() or published(output) == []
+
+
+def test_a_renamed_file_in_files_is_refused_by_its_first_bytes(site, tmp_path):
+    content = site({A: article(), "files/2024/ke-hoach.pdf": b"#!/bin/sh\necho pwned\n"})
+    checked, built = check_and_build(content, tmp_path / "output")
+    assert (
+        checked
+        == built
+        == [
+            'content/files/2024/ke-hoach.pdf: Tệp "ke-hoach.pdf" không phải tệp PDF thật (có thể '
+            "đã bị đổi đuôi). Lưu lại tệp đúng định dạng PDF từ phần mềm soạn thảo."
+        ]
+    )
+
+
+def test_a_genuine_attachment_nobody_links_to_is_still_published(site, tmp_path):
+    content = site({A: article(), "files/bieu-mau.pdf": PDF})
+    output = tmp_path / "output"
+    assert build(SETTINGS, {**BASE, "PATH": str(content), "OUTPUT_PATH": str(output)}) == 0
+    assert (output / "files" / "bieu-mau.pdf").read_bytes() == PDF
