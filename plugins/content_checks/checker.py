@@ -29,6 +29,7 @@ from .entries import entry_problem
 from .kinds import ContentKind, FileContext, Finding, Layout
 from .placement import place
 from .source import Decoded, Header, decode, parse_header
+from .withheld import file_targets, withhold
 
 OUTCOMES = ("published", "draft", "scheduled", "error")
 
@@ -48,6 +49,7 @@ class FileReport:
     save_as: str = ""
     links: list[tuple[int, str, str]] = field(default_factory=list)  # to other content
     record: Any = None  # what the kind's own check made of the file
+    uses: set[str] = field(default_factory=set)  # files under content/ it shows or links to
     url_format: tuple[str, dict | None] | None = None  # formatted when a message needs it
 
     @property
@@ -121,6 +123,7 @@ def _body_findings(
     tags = body.html_tags(text, header.body_line)
     refs = body.references(text, tags, header.body_line)
     item.links = body_rules.content_links(refs, context.relative)
+    item.uses |= file_targets(refs, context.relative)
     hosts = context.config.iframe_hosts
     findings = [
         *body_rules.check_html(tags, hosts),
@@ -142,6 +145,7 @@ def _body_findings(
         findings += body_rules.check_markdown_links(refs)
         findings += body_rules.check_images(refs, context.relative, context.files)
         findings += body_rules.check_links(refs, context.relative, context.files)
+        item.uses |= file_targets(refs, context.relative)
     return findings
 
 
@@ -207,6 +211,8 @@ def check_markdown(path: Path, kind: ContentKind, context: FileContext) -> FileR
         item.status, item.date, kind_findings = verdict[:3]
         item.record = verdict[3] if len(verdict) > 3 else None
         findings += kind_findings
+    if kind.file_refs is not None:
+        item.uses.update(kind.file_refs(header, context))
     config = context.config
     findings += rules.check_developer_fields(header, config.templates, config.language)
     if kind.url_prefix:
@@ -306,6 +312,7 @@ def check_site(
         for line, text in item.findings:
             report(path, line, printable(text))
     _check_links_between(items)
+    withhold(items)
     _cross_check(items, FileContext("", now, settings, files, config), root)
     check_collisions(_collision_order(items))
     return SiteReport(root, now, items)

@@ -16,13 +16,14 @@ import pytest
 
 from content_checks.cli import run_check
 from portal_core.runner import build
+from tests.publishing import jpeg
 from tests.support import ROOT, write_files
 
 SETTINGS = ROOT / "pelicanconf.py"
 BASE = {"VISITOR_COUNTER": None}
 A = "articles/tin-tuc-su-kien/a.md"
 PDF = b"%PDF-1.4\n% test\n"
-JPEG = b"\xff\xd8\xff\xe0 test photo"
+JPEG = jpeg(64, 48)
 
 
 def article(
@@ -172,3 +173,98 @@ def test_a_genuine_attachment_nobody_links_to_is_still_published(site, tmp_path)
     output = tmp_path / "output"
     assert build(SETTINGS, {**BASE, "PATH": str(content), "OUTPUT_PATH": str(output)}) == 0
     assert (output / "files" / "bieu-mau.pdf").read_bytes() == PDF
+
+
+# --- Hole 3: drafts and scheduled items keep their files ---------------------------------
+
+DRAFT_DOCUMENT = (
+    "Title: Dự thảo kế hoạch tổ chức Ngày hội Đại đoàn kết năm 2024\n"
+    "Number: 41/KH-MTTQ\n"
+    "Type: Kế hoạch\n"
+    "Issuer: Ban Thường trực Ủy ban MTTQ Việt Nam phường Hòa Bình\n"
+    "Issued: 2024-10-01\n"
+    "Status: draft\n"
+    "Files: du-thao/41-kh-mttq.pdf | Dự thảo\n"
+    "\nBản dự thảo, chưa ban hành.\n"
+)
+DRAFT_NOTICE = (
+    "Title: Lịch tiếp công dân tháng 11\n"
+    "Date: 2024-10-20 08:00\n"
+    "Status: draft\n"
+    "Files: {static}/files/lich-tiep-cong-dan.pdf\n"
+    "\nLịch tiếp công dân của Thường trực Ủy ban MTTQ phường.\n"
+)
+PHOTO = "{static}/images/2024/nha-dai-doan-ket.jpg"
+DRAFT_ARTICLE = article(
+    extra=f"Status: draft\nImage: {PHOTO}\nImage-alt: Lễ khởi công nhà Đại đoàn kết\n",
+    body="![Gia đình nhận nhà mới]({static}/images/2024/trao-nha.jpg)",
+)
+WITH_FILES = {
+    A: article(),
+    "articles/tin-tuc-su-kien/b.md": DRAFT_ARTICLE,
+    "documents/41-kh-mttq.md": DRAFT_DOCUMENT,
+    "notices/lich-tiep.md": DRAFT_NOTICE,
+    "files/du-thao/41-kh-mttq.pdf": PDF + b"du thao",
+    "files/lich-tiep-cong-dan.pdf": PDF + b"lich",
+    "images/2024/nha-dai-doan-ket.jpg": JPEG,
+    "images/2024/trao-nha.jpg": jpeg(48, 64),
+}
+UNPUBLISHED_FILES = [
+    "files/du-thao/41-kh-mttq.pdf",
+    "files/lich-tiep-cong-dan.pdf",
+    "images/2024/nha-dai-doan-ket.jpg",
+    "images/2024/trao-nha.jpg",
+]
+
+
+def _build_ok(content: Path, output: Path, **settings) -> str:
+    stream = io.StringIO()
+    overrides = {**BASE, "PATH": str(content), "OUTPUT_PATH": str(output), **settings}
+    assert build(SETTINGS, overrides, stream=stream) == 0, stream.getvalue()
+    return stream.getvalue()
+
+
+def test_files_of_drafts_are_not_published(site, tmp_path, capsys):
+    content = site(WITH_FILES)
+    output = tmp_path / "output"
+    _build_ok(content, output)
+    written = published(output)
+    assert "2024/10/03/hoi-nghi-tiep-xuc-cu-tri/index.html" in written
+    for relative in UNPUBLISHED_FILES:
+        assert relative not in written
+    # Not under another name either (no copy of their bytes anywhere in the site).
+    secrets = {(content / relative).read_bytes() for relative in UNPUBLISHED_FILES}
+    assert not [name for name in written if (output / name).read_bytes() in secrets]
+    # The summary says they are held back, in the check as in the build.
+    summary = capsys.readouterr().out
+    for relative in UNPUBLISHED_FILES:
+        assert f"    - content/{relative}" in summary
+
+
+def test_a_file_a_published_item_also_uses_is_published(site, tmp_path):
+    shared = article(
+        extra=f"Image: {PHOTO}\nImage-alt: Lễ khởi công nhà Đại đoàn kết\n",
+        body="[Lịch tiếp công dân]({static}/files/lich-tiep-cong-dan.pdf)",
+        date="2024-10-05 09:00",
+    )
+    content = site({**WITH_FILES, "articles/tin-tuc-su-kien/c.md": shared})
+    output = tmp_path / "output"
+    _build_ok(content, output)
+    written = published(output)
+    assert "images/2024/nha-dai-doan-ket.jpg" in written
+    assert "files/lich-tiep-cong-dan.pdf" in written
+    assert "files/du-thao/41-kh-mttq.pdf" not in written
+    assert "images/2024/trao-nha.jpg" not in written
+
+
+def test_a_scheduled_articles_photo_waits_for_its_date(site, tmp_path):
+    scheduled = article(
+        extra=f"Image: {PHOTO}\nImage-alt: Lễ khởi công nhà Đại đoàn kết\n",
+        date="2024-11-20 07:00",
+    )
+    content = site({A: article(), "articles/tin-tuc-su-kien/d.md": scheduled, PHOTO[9:]: JPEG})
+    before, after = tmp_path / "before", tmp_path / "after"
+    _build_ok(content, before, BUILD_DATE="2024-11-01")
+    assert "images/2024/nha-dai-doan-ket.jpg" not in published(before)
+    _build_ok(content, after, BUILD_DATE="2024-11-21")
+    assert (after / "images/2024/nha-dai-doan-ket.jpg").read_bytes() == JPEG
