@@ -22,7 +22,7 @@ from portal_core.clock import build_now
 from portal_core.collisions import check_collisions
 from portal_core.problems import display_path, report
 
-from . import body, body_rules, rules
+from . import body, body_rules, rules, url_rules
 from .attachments import check_attachment_file, hidden_files, in_attachments
 from .config import CheckConfig, load_config
 from .entries import entry_problem
@@ -132,6 +132,8 @@ def _body_findings(
         *body_rules.check_h1(body.markdown_h1_lines(text, header.body_line)),
         *body_rules.check_images(refs, context.relative, context.files),
         *body_rules.check_links(refs, context.relative, context.files),
+        *url_rules.check_encoded_paths(refs),
+        *url_rules.check_image_field(header),
     ]
     for field_ in header.fields.values():
         value = "\n".join(field_.values)
@@ -145,6 +147,7 @@ def _body_findings(
         findings += body_rules.check_markdown_links(refs)
         findings += body_rules.check_images(refs, context.relative, context.files)
         findings += body_rules.check_links(refs, context.relative, context.files)
+        findings += url_rules.check_encoded_paths(refs)
         item.uses |= file_targets(refs, context.relative)
     return findings
 

@@ -8,12 +8,14 @@ exists, really is the kind of file its name says, and describe it for readers
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from portal_core.file_types import FORMATS, FileFormat
+from portal_core.nfc_names import nfd_message, nfd_twin
 
 from .metadata import MetadataError
 
@@ -92,6 +94,10 @@ def check_attachment(
         )
     source = content_root / path
     if not source.is_file():
+        siblings = os.listdir(source.parent) if source.parent.is_dir() else []
+        twin = nfd_twin(source.name, siblings)
+        if twin is not None:
+            raise MetadataError(nfd_message(written, twin))
         raise MetadataError(
             f'Không tìm thấy tệp đính kèm "{written}" (cần có tệp content/{path}). '
             "Kiểm tra tên tệp hoặc chép tệp vào đó."

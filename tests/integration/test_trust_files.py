@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -268,3 +269,98 @@ def test_a_scheduled_articles_photo_waits_for_its_date(site, tmp_path):
     assert "images/2024/nha-dai-doan-ket.jpg" not in published(before)
     _build_ok(content, after, BUILD_DATE="2024-11-21")
     assert (after / "images/2024/nha-dai-doan-ket.jpg").read_bytes() == JPEG
+
+
+# --- Check = build: addresses the build would not understand ------------------------------
+
+PATH_A = f"content/{A}"
+NAME = "hội-nghị.jpg"  # composed (NFC), as typed in an article
+NFD_NAME = unicodedata.normalize("NFD", NAME)
+IMAGE_HINT = (
+    "không phải một ảnh của trang (địa chỉ chạy mã hoặc nhúng dữ liệu không được phép). Chép "
+    'ảnh vào content/images/ rồi viết "Image: {static}/images/tên-ảnh.jpg".'
+)
+ENCODED = "{static}/images/h%E1%BB%99i-ngh%E1%BB%8B.jpg"
+
+
+def _nfd_message(url: str, actual: str) -> str:
+    return (
+        f'Đường dẫn "{url}" không khớp tên tệp "{actual}": tên tệp viết ở dạng Unicode tổ hợp '
+        "(NFD, thường do máy Mac hoặc tệp nén), trông giống nhưng khác chữ trong bài; chạy "
+        '"./portal check --fix" để đổi tên tệp sang dạng chuẩn (NFC).'
+    )
+
+
+def _image(value: str) -> str:
+    return article(extra=f"Image: {value}\nImage-alt: Quang cảnh hội nghị\n")
+
+
+CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
+    "image_javascript": (
+        {A: _image("javascript:alert(document.cookie)")},
+        [f'{PATH_A}:5: Ảnh đại diện "javascript:alert(document.cookie)" {IMAGE_HINT}'],
+    ),
+    "image_vbscript_upper_case": (
+        {A: _image("VBScript:msgbox(1)")},
+        [f'{PATH_A}:5: Ảnh đại diện "VBScript:msgbox(1)" {IMAGE_HINT}'],
+    ),
+    "image_data": (
+        {A: _image("data:image/svg+xml;base64,PHN2Zz4=")},
+        [f'{PATH_A}:5: Ảnh đại diện "data:image/svg+xml;base64,PHN2Zz4=" {IMAGE_HINT}'],
+    ),
+    "image_percent_encoded": (
+        {A: _image(ENCODED), f"images/{NAME}": JPEG},
+        [
+            f'{PATH_A}:5: Đường dẫn "{ENCODED}" viết tên tệp ở dạng mã hóa (%..): trang không '
+            f'tìm được tệp. Viết tên tệp như nó có: "{{static}}/images/{NAME}".'
+        ],
+    ),
+    "body_percent_encoded": (
+        {A: article(body=f"![Quang cảnh hội nghị]({ENCODED})"), f"images/{NAME}": JPEG},
+        [
+            f'{PATH_A}:6: Đường dẫn "{ENCODED}" viết tên tệp ở dạng mã hóa (%..): trang không '
+            f'tìm được tệp. Viết tên tệp như nó có: "{{static}}/images/{NAME}".'
+        ],
+    ),
+    "body_nfd_file_name": (
+        {A: article(body=f"![Quang cảnh]({{static}}/images/{NAME})"), f"images/{NFD_NAME}": JPEG},
+        [f"{PATH_A}:6: " + _nfd_message(f"{{static}}/images/{NAME}", f"images/{NFD_NAME}")],
+    ),
+    "document_nfd_file_name": (
+        {
+            A: article(),
+            "documents/41-kh-mttq.md": DRAFT_DOCUMENT.replace("Status: draft\n", "").replace(
+                "du-thao/41-kh-mttq.pdf", "kế-hoạch.pdf"
+            ),
+            unicodedata.normalize("NFD", "files/kế-hoạch.pdf"): PDF,
+        },
+        [
+            "content/documents/41-kh-mttq.md:6: "
+            + _nfd_message("kế-hoạch.pdf", unicodedata.normalize("NFD", "kế-hoạch.pdf"))
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_check_and_build_report_the_same_mistake(name, site, tmp_path):
+    files, expected = CASES[name]
+    content = site(files)
+    output = tmp_path / "output"
+    checked, built = check_and_build(content, output)
+    assert checked == built == expected
+    assert not output.exists() or published(output) == []
+
+
+def test_fix_renames_a_decomposed_file_name_and_the_site_builds(site, tmp_path):
+    content = site(
+        {A: article(body=f"![Quang cảnh]({{static}}/images/{NAME})"), f"images/{NFD_NAME}": JPEG}
+    )
+    out = io.StringIO()
+    overrides = {**BASE, "PATH": str(content)}
+    assert run_check(SETTINGS, overrides, fix=True, out=out, err=io.StringIO()) == 0
+    assert f"Đã đổi tên content/images/{NFD_NAME} sang dạng chuẩn NFC: {NAME}." in out.getvalue()
+    assert [path.name for path in (content / "images").iterdir()] == [NAME]
+    output = tmp_path / "output"
+    _build_ok(content, output)
+    assert (output / "images" / NAME).read_bytes() == JPEG
