@@ -23,6 +23,7 @@ from portal_core.collisions import check_collisions
 from portal_core.problems import display_path, report
 
 from . import body, body_rules, rules, url_rules
+from .addresses import check_generated
 from .attachments import check_attachment_file, hidden_files, in_attachments
 from .config import CheckConfig, load_config
 from .entries import entry_problem
@@ -318,4 +319,5 @@ def check_site(
     withhold(items)
     _cross_check(items, FileContext("", now, settings, files, config), root)
     check_collisions(_collision_order(items))
+    check_generated(items, settings, [entry.slug for entry in config.registry])
     return SiteReport(root, now, items)

@@ -364,3 +364,82 @@ def test_fix_renames_a_decomposed_file_name_and_the_site_builds(site, tmp_path):
     output = tmp_path / "output"
     _build_ok(content, output)
     assert (output / "images" / NAME).read_bytes() == JPEG
+
+
+# --- Check = build: a page on an address the site generates -------------------------------
+
+
+def _page(title: str, slug: str | None = None) -> str:
+    slug_line = f"Slug: {slug}\n" if slug else ""
+    return f"Title: {title}\n{slug_line}\nNội dung trang.\n"
+
+
+P = "pages/trang.md"
+REBUILD = 'Đổi dòng "Slug: ..." sang tên khác.'
+ADD_SLUG = 'Thêm dòng "Slug: ..." với tên khác.'
+ADDRESS_CASES = {
+    "archives": (
+        _page("Lưu trữ", "luu-tru"),
+        'Địa chỉ "luu-tru/" trùng với trang lưu trữ do hệ thống tự tạo (ARCHIVES_SAVE_AS)',
+        2,
+        REBUILD,
+    ),
+    "year_from_title": (
+        _page("2024"),
+        'Địa chỉ "2024/" trùng với lưu trữ theo năm do hệ thống tự tạo (YEAR_ARCHIVE_SAVE_AS)',
+        1,
+        ADD_SLUG,
+    ),
+    "documents": (
+        _page("Văn bản", "van-ban"),
+        'Địa chỉ "van-ban/" trùng với danh sách văn bản do hệ thống tự tạo (DOCUMENTS_SAVE_AS)',
+        2,
+        REBUILD,
+    ),
+    "notices": (
+        _page("Thông báo", "thong-bao"),
+        'Địa chỉ "thong-bao/" trùng với danh sách thông báo do hệ thống tự tạo (NOTICES_SAVE_AS)',
+        2,
+        REBUILD,
+    ),
+    "search": (
+        _page("Tìm kiếm"),
+        'Địa chỉ "tim-kiem/" trùng với trang tìm kiếm do hệ thống tự tạo (SEARCH_SAVE_AS)',
+        1,
+        ADD_SLUG,
+    ),
+    "categories": (
+        _page("Chuyên mục", "chuyen-muc"),
+        'Địa chỉ "chuyen-muc/" trùng với danh sách chuyên mục do hệ thống tự tạo '
+        "(CATEGORIES_SAVE_AS)",
+        2,
+        REBUILD,
+    ),
+    "news": (
+        _page("Tin đã đưa"),
+        'Địa chỉ "tin-da-dua/" trùng với trang "Tin đã đưa" do hệ thống tự tạo (NEWS_SAVE_AS)',
+        1,
+        ADD_SLUG,
+    ),
+    "pagefind_folder": (
+        _page("Tìm nhanh", "pagefind"),
+        'Địa chỉ "pagefind/" nằm trong thư mục pagefind/ do hệ thống tự tạo (SEARCH_BUNDLE_URL)',
+        2,
+        REBUILD,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(ADDRESS_CASES))
+def test_a_page_on_a_generated_address_is_reported_with_its_line(name, site, tmp_path):
+    text, what, line, how = ADDRESS_CASES[name]
+    content = site({A: article(), P: text})
+    checked, built = check_and_build(content, tmp_path / "output")
+    assert checked == built == [f"content/{P}:{line}: {what}: trang sẽ bị ghi đè. {how}"]
+
+
+def test_a_year_page_is_fine_while_no_article_is_of_that_year(site, tmp_path):
+    content = site({A: article(), P: _page("2023")})
+    output = tmp_path / "output"
+    _build_ok(content, output)
+    assert "2023/index.html" in published(output)
