@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import io
 import os
+import subprocess
+import sys
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -443,3 +445,33 @@ def test_a_year_page_is_fine_while_no_article_is_of_that_year(site, tmp_path):
     output = tmp_path / "output"
     _build_ok(content, output)
     assert "2023/index.html" in published(output)
+
+
+# --- Pelican's own command line ends like ./portal build -----------------------------------
+
+PELICAN_CASES = {
+    # Found by the check, at ``initialized``.
+    "check": {A: article(), P: _page("Lưu trữ", "luu-tru")},
+    # Found while reading (an unreadable photo), at ``all_generators_finalized``.
+    "reading": {
+        A: _image("{static}/images/hong.jpg"),
+        "images/hong.jpg": b"\xff\xd8\xff\xe0 not a photo",
+    },
+}
+
+
+@pytest.mark.parametrize("name", list(PELICAN_CASES))
+def test_pelican_command_ends_on_the_portal_message(name, site, tmp_path):
+    content = site(PELICAN_CASES[name])
+    stream = io.StringIO()
+    overrides = {**BASE, "PATH": str(content), "OUTPUT_PATH": str(tmp_path / "built")}
+    assert build(SETTINGS, overrides, stream=stream) == 1
+    command = [sys.executable, "-m", "pelican", "content", "-s", str(SETTINGS)]
+    command += ["-o", str(tmp_path / "output"), "-e", 'VISITOR_COUNTER={"source": "none"}']
+    command += ["CACHE_CONTENT=false", "LOAD_CONTENT_CACHE=false", f'CACHE_PATH="{tmp_path}/c"']
+    result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    assert result.stderr.rstrip("\n").endswith(stream.getvalue().rstrip("\n"))
+    assert _messages(result.stderr) == _messages(stream.getvalue()) != []
+    assert not (tmp_path / "output").exists()
