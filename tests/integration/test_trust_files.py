@@ -239,9 +239,15 @@ def test_files_of_drafts_are_not_published(site, tmp_path, capsys):
     secrets = {(content / relative).read_bytes() for relative in UNPUBLISHED_FILES}
     assert not [name for name in written if (output / name).read_bytes() in secrets]
     # The summary says they are held back, in the check as in the build.
-    summary = capsys.readouterr().out
+    built = capsys.readouterr().out.splitlines()
+    out = io.StringIO()
+    assert run_check(SETTINGS, {**BASE, "PATH": str(content)}, out=out) == 0
+    checked = out.getvalue().splitlines()
     for relative in UNPUBLISHED_FILES:
-        assert f"    - content/{relative}" in summary
+        assert f"    - content/{relative}" in built
+        assert f"    - content/{relative}" in checked
+    assert "  Bản nháp (không đăng): 7" in built
+    assert "  Bản nháp (không đăng): 7" in checked
 
 
 def test_a_file_a_published_item_also_uses_is_published(site, tmp_path):
