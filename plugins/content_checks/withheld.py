@@ -20,7 +20,7 @@ from typing import Any
 from .body import Reference
 from .body_rules import content_target
 
-_CONTENT_KINDS = {"static"}
+_FILE_KINDS = {"static"}
 
 
 def file_targets(refs: Iterable[Reference], relative: str) -> set[str]:
@@ -37,12 +37,12 @@ def withhold(items: list[Any]) -> None:
     """Give a static file used only by unpublished items their status (and date)."""
     users: dict[str, list[Any]] = {}
     for item in items:
-        if item.kind in _CONTENT_KINDS:
+        if item.kind in _FILE_KINDS:
             continue
         for target in item.uses:
             users.setdefault(target, []).append(item)
     for item in items:
-        if item.kind not in _CONTENT_KINDS or item.status != "published":
+        if item.kind not in _FILE_KINDS or item.status != "published":
             continue
         using = users.get(item.relative, [])
         if not using or any(user.status == "published" for user in using):
@@ -57,7 +57,5 @@ def withhold(items: list[Any]) -> None:
 def held_back(items: Iterable[Any]) -> set[str]:
     """Static files (relative posix paths) the build must not copy."""
     return {
-        item.relative
-        for item in items
-        if item.kind in _CONTENT_KINDS and item.status != "published"
+        item.relative for item in items if item.kind in _FILE_KINDS and item.status != "published"
     }
