@@ -240,6 +240,8 @@ def test_files_of_drafts_are_not_published(site, tmp_path, capsys):
     # Not under another name either (no copy of their bytes anywhere in the site).
     secrets = {(content / relative).read_bytes() for relative in UNPUBLISHED_FILES}
     assert not [name for name in written if (output / name).read_bytes() in secrets]
+    # Nor as resized copies: the one published article shows no photo.
+    assert not [name for name in written if name.startswith("co-nho/")]
     # The summary says they are held back, in the check as in the build.
     built = capsys.readouterr().out.splitlines()
     out = io.StringIO()
