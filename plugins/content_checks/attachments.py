@@ -5,7 +5,8 @@ whether a document lists it, a body links to it, or nothing does. So each
 file there is checked like a document's ``Files:`` entry, whoever uses it: a
 known type (``portal_core.file_types``) by its extension and by its first
 bytes. A ``.env``, a ``.txt`` or a renamed script is refused, hidden files
-included (Pelican skips them today, an IGNORE_FILES change would not).
+included (Pelican skips them today, an IGNORE_FILES change would not), but
+not the harmless ones git and macOS leave behind.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import os
 import posixpath
 from collections.abc import Mapping
+from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +22,9 @@ from portal_core.file_types import FORMATS, allowed_list, is_genuine
 
 from .kinds import Finding, extension
 
-# Kept by git to keep an empty folder; never published.
-_PLACEHOLDERS = {".gitkeep", ".gitignore"}
+# Hidden files that are never published (IGNORE_FILES) and never secrets:
+# git's folder placeholders, what macOS leaves in every folder it opens.
+_HARMLESS = (".gitkeep", ".gitignore", ".DS_Store", ".localized", "._*")
 
 
 def attachments_folder(settings: Mapping[str, Any]) -> str:
@@ -46,7 +49,7 @@ def hidden_files(root: Path, settings: Mapping[str, Any]) -> list[str]:
         found += [
             f"{relative_dir}/{name}"
             for name in names
-            if name.startswith(".") and name not in _PLACEHOLDERS
+            if name.startswith(".") and not any(fnmatch(name, junk) for junk in _HARMLESS)
         ]
     return sorted(found)
 

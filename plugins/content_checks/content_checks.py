@@ -24,6 +24,7 @@ from portal_core.problems import problems, raise_if_any
 from . import plugin_kinds, standard  # noqa: F401 - register the content kinds
 from .checker import SiteReport, check_file, check_site
 from .config import load_config
+from .kinds import Layout
 from .reader import PortalMarkdownReader
 from .summary import summary_lines
 from .withheld import held_back
@@ -70,6 +71,11 @@ def check_content(pelican) -> None:
     # Scheduling follows the build's "now" (see schedule), never the wall clock
     # Pelican would use to turn future articles into drafts.
     settings["WITH_FUTURE_DATES"] = True
+    # Pelican matches IGNORE_FILES against bare names, so its default "**/.*"
+    # ignores nothing: a hidden article was published unchecked, content/files/.env
+    # copied. Generators read the patterns the check applies (".*": hidden
+    # files and folders are neither read nor published).
+    settings["IGNORE_FILES"] = list(Layout.of(settings).ignore)
     report = check_site(settings, build_now(settings), config)
     _build["report"] = report
     if problems():

@@ -485,3 +485,23 @@ def test_pelican_command_ends_on_the_portal_message(name, site, tmp_path):
     assert result.stderr.rstrip("\n").endswith(stream.getvalue().rstrip("\n"))
     assert _messages(result.stderr) == _messages(stream.getvalue()) != []
     assert not (tmp_path / "output").exists()
+
+
+def test_what_macos_and_git_leave_in_files_does_not_stop_the_build(site, tmp_path):
+    junk = {"files/.DS_Store": b"\x00\x00\x00\x01Bud1", "files/._bieu-mau.pdf": b"\x00\x05"}
+    content = site({A: article(), "files/bieu-mau.pdf": PDF, "files/.gitkeep": b"", **junk})
+    output = tmp_path / "output"
+    _build_ok(content, output)
+    assert "files/bieu-mau.pdf" in published(output)
+    assert not [name for name in published(output) if "/." in name]
+
+
+def test_a_hidden_article_is_neither_checked_nor_published(site, tmp_path):
+    # The check skips hidden files (IGNORE_FILES); the build must skip them too.
+    hidden = article(body="Nội dung zzchuakiemtrazz.").replace("Category: Tin tức sự kiện\n", "")
+    content = site({A: article(), "articles/tin-tuc-su-kien/.ban-an.md": hidden})
+    output = tmp_path / "output"
+    _build_ok(content, output)
+    assert not [
+        name for name in published(output) if b"zzchuakiemtrazz" in (output / name).read_bytes()
+    ]
