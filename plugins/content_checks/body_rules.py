@@ -11,6 +11,8 @@ import re
 from collections.abc import Collection, Iterable
 from urllib.parse import unquote, urlsplit
 
+from portal_core.nfc_names import nfd_message, nfd_twin
+
 from .body import Reference, Tag
 from .source import Header
 
@@ -47,6 +49,9 @@ def content_target(url: str, relative: str) -> str | None:
 
 
 def _missing(url: str, target: str, files: Collection[str]) -> str:
+    twin = nfd_twin(target, files)
+    if twin is not None:
+        return nfd_message(url, twin)
     folder = "images/" if target.startswith("images") else "files/"
     hint = f"chép tệp vào content/{folder}"
     lowered = {path.lower(): path for path in files}

@@ -22,11 +22,15 @@ from portal_core.clock import build_now
 from portal_core.collisions import check_collisions
 from portal_core.problems import display_path, report
 
-from . import body, body_rules, rules
+from . import body, body_rules, rules, url_rules
+from .addresses import check_generated
+from .attachments import check_attachment_file, hidden_files, in_attachments
 from .config import CheckConfig, load_config
+from .entries import entry_problem
 from .kinds import ContentKind, FileContext, Finding, Layout
 from .placement import place
 from .source import Decoded, Header, decode, parse_header
+from .withheld import file_targets, withhold
 
 OUTCOMES = ("published", "draft", "scheduled", "error")
 
@@ -46,6 +50,7 @@ class FileReport:
     save_as: str = ""
     links: list[tuple[int, str, str]] = field(default_factory=list)  # to other content
     record: Any = None  # what the kind's own check made of the file
+    uses: set[str] = field(default_factory=set)  # files under content/ it shows or links to
     url_format: tuple[str, dict | None] | None = None  # formatted when a message needs it
 
     @property
@@ -95,13 +100,18 @@ def printable(message: str) -> str:
 
 
 def walk(root: Path, settings: Mapping[str, Any]) -> list[str]:
-    """Every file under ``root`` (relative, posix), except IGNORE_FILES, sorted."""
+    """Every file under ``root`` (relative, posix), except IGNORE_FILES, sorted.
+
+    Links are not followed: a linked folder is listed itself (as a file would
+    be), so that :func:`entries.entry_problem` reports it.
+    """
     layout = Layout.of(settings)
     found = []
-    for folder, dirs, names in os.walk(root, followlinks=True):
+    for folder, dirs, names in os.walk(root):
         relative_dir = Path(folder).relative_to(root).as_posix()
         prefix = "" if relative_dir == "." else relative_dir + "/"
         dirs[:] = [name for name in dirs if not layout.is_ignored(prefix + name)]
+        found += [prefix + name for name in dirs if os.path.islink(os.path.join(folder, name))]
         found += [prefix + name for name in names if not layout.is_ignored(prefix + name)]
     return sorted(found)
 
@@ -114,6 +124,7 @@ def _body_findings(
     tags = body.html_tags(text, header.body_line)
     refs = body.references(text, tags, header.body_line)
     item.links = body_rules.content_links(refs, context.relative)
+    item.uses |= file_targets(refs, context.relative)
     hosts = context.config.iframe_hosts
     findings = [
         *body_rules.check_html(tags, hosts),
@@ -122,6 +133,8 @@ def _body_findings(
         *body_rules.check_h1(body.markdown_h1_lines(text, header.body_line)),
         *body_rules.check_images(refs, context.relative, context.files),
         *body_rules.check_links(refs, context.relative, context.files),
+        *url_rules.check_encoded_paths(refs),
+        *url_rules.check_image_field(header),
     ]
     for field_ in header.fields.values():
         value = "\n".join(field_.values)
@@ -135,6 +148,8 @@ def _body_findings(
         findings += body_rules.check_markdown_links(refs)
         findings += body_rules.check_images(refs, context.relative, context.files)
         findings += body_rules.check_links(refs, context.relative, context.files)
+        findings += url_rules.check_encoded_paths(refs)
+        item.uses |= file_targets(refs, context.relative)
     return findings
 
 
@@ -200,6 +215,8 @@ def check_markdown(path: Path, kind: ContentKind, context: FileContext) -> FileR
         item.status, item.date, kind_findings = verdict[:3]
         item.record = verdict[3] if len(verdict) > 3 else None
         findings += kind_findings
+    if kind.file_refs is not None:
+        item.uses.update(kind.file_refs(header, context))
     config = context.config
     findings += rules.check_developer_fields(header, config.templates, config.language)
     if kind.url_prefix:
@@ -275,24 +292,32 @@ def check_site(
     root = Path(settings["PATH"])
     now = now or build_now(settings)
     config = config or load_config(settings)
-    relatives = walk(root, settings)
+    relatives = sorted({*walk(root, settings), *hidden_files(root, settings)})
     files = frozenset(relatives)
     layout = Layout.of(settings)
     items = []
     for relative in relatives:
         path = root / relative
         kind, message = place(relative, layout)
-        if isinstance(kind, ContentKind):
+        refused = entry_problem(path)
+        if refused is not None:
+            item = FileReport(relative, path, "", "published", [(0, refused)])
+        elif isinstance(kind, ContentKind):
             context = FileContext(relative, now, settings, files, config)
             item = check_markdown(path, kind, context)
         elif kind in ("static", "data"):
-            item = FileReport(relative, path, str(kind), "published")
+            found = (
+                check_attachment_file(relative, path) if in_attachments(relative, settings) else []
+            )
+            item = FileReport(relative, path, str(kind), "published", found)
         else:
             item = FileReport(relative, path, "", "published", [(0, message)])
         items.append(item)
         for line, text in item.findings:
             report(path, line, printable(text))
     _check_links_between(items)
+    withhold(items)
     _cross_check(items, FileContext("", now, settings, files, config), root)
     check_collisions(_collision_order(items))
+    check_generated(items, settings, [entry.slug for entry in config.registry])
     return SiteReport(root, now, items)

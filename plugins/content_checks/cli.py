@@ -16,6 +16,7 @@ from typing import Any, TextIO
 
 from pelican import Pelican
 
+from portal_core.nfc_names import rename_to_nfc
 from portal_core.problems import ContentError, display_path, reset
 from portal_core.runner import load_settings
 
@@ -30,12 +31,15 @@ def fix_tree(settings: Mapping[str, Any]) -> list[str]:
     """Rewrite content files in the wrong encoding or in NFD; say what changed."""
     root = Path(settings["PATH"])
     layout = Layout.of(settings)
-    done = []
+    done = [
+        f"Đã đổi tên {display_path(source)} sang dạng chuẩn NFC: {target.name}."
+        for source, target in rename_to_nfc(root)
+    ]
     for relative in walk(root, settings):
         kind, _ = place(relative, layout)
-        if not isinstance(kind, ContentKind):
-            continue
         path = root / relative
+        if not isinstance(kind, ContentKind) or path.is_symlink():
+            continue
         result = repaired(path.read_bytes())
         if result is None:
             continue

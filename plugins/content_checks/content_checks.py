@@ -24,8 +24,10 @@ from portal_core.problems import problems, raise_if_any
 from . import plugin_kinds, standard  # noqa: F401 - register the content kinds
 from .checker import SiteReport, check_file, check_site
 from .config import load_config
+from .kinds import Layout
 from .reader import PortalMarkdownReader
 from .summary import summary_lines
+from .withheld import held_back
 
 # The checked tree of the build in progress (one build at a time per process).
 _build: dict[str, SiteReport | None] = {"report": None}
@@ -69,6 +71,11 @@ def check_content(pelican) -> None:
     # Scheduling follows the build's "now" (see schedule), never the wall clock
     # Pelican would use to turn future articles into drafts.
     settings["WITH_FUTURE_DATES"] = True
+    # Pelican matches IGNORE_FILES against bare names, so its default "**/.*"
+    # ignores nothing: a hidden article was published unchecked, content/files/.env
+    # copied. Generators read the patterns the check applies (".*": hidden
+    # files and folders are neither read nor published).
+    settings["IGNORE_FILES"] = list(Layout.of(settings).ignore)
     report = check_site(settings, build_now(settings), config)
     _build["report"] = report
     if problems():
@@ -96,6 +103,21 @@ def check_edited(generator, path: Path) -> list[tuple[int, str]]:
     return check_file(generator.settings, relative, report)
 
 
+def withhold_files(generator) -> None:
+    """Copy no file that only drafts and scheduled items use (see withheld.py)."""
+    report = _build["report"]
+    if report is None:
+        return
+    held = held_back(report.files)
+    if held:
+        # In place: the generator's context holds this same list.
+        generator.staticfiles[:] = [
+            static
+            for static in generator.staticfiles
+            if Path(static.relative_source_path).as_posix() not in held
+        ]
+
+
 def summarise_failure(generator) -> None:
     """A plugin reported a mistake while reading: the build will stop; summarise now."""
     if problems():
@@ -120,6 +142,9 @@ def register() -> None:
     # static_generator_finalized: the last generator has read its files; if a
     # plugin reported a mistake meanwhile, the build stops right after this.
     signals.static_generator_finalized.connect(summarise_failure)
+    # static_generator_finalized too: the list of files to copy is complete
+    # and nothing is copied yet; drop what only unpublished items use.
+    signals.static_generator_finalized.connect(withhold_files)
     # finalized: the site is written; end with the summary.
     signals.finalized.connect(summarise)
     # build_speed's hot path (plugins/build_speed/hooks.py): a file edited

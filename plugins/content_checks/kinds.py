@@ -29,6 +29,8 @@ KindCheck = Callable[[Header, "FileContext"], Verdict]
 # Rules across every file of a kind: given (relative path, record) pairs,
 # return (relative path, line, message) for each problem.
 CrossCheck = Callable[[list[tuple[str, Any]], "FileContext"], list[tuple[str, int, str]]]
+# The files under content/ (relative posix paths) a header names.
+FileRefs = Callable[[Header, "FileContext"], Iterable[str]]
 
 MARKDOWN_EXTENSIONS = ("md", "markdown", "mkd", "mdown")
 
@@ -62,6 +64,9 @@ class ContentKind:
     # The plugin that reads this kind; the kind only exists while it is enabled.
     plugin: str | None = None
     cross_check: CrossCheck | None = None
+    # The files under content/ its header names (photo, attachments): what a
+    # draft of this kind must keep out of the site (content_checks.withheld).
+    file_refs: FileRefs | None = None
 
     def enabled(self, settings: Mapping[str, Any]) -> bool:
         """True when the plugin reading this kind is in PLUGINS (or none is needed)."""

@@ -72,6 +72,16 @@ def check_document(header: Header, context: FileContext) -> Verdict:
     return ("draft" if draft else "published"), issued, findings, info
 
 
+def attachment_refs(header: Header, context: FileContext) -> list[str]:
+    """The files a notice's or a document's ``Files:`` (or ``File:``) lists."""
+    from documents.files import attachment_path, file_entries, split_entry  # noqa: PLC0415
+
+    folder = context.settings.get("DOCUMENT_FILES_DIR", "files")
+    fields = [header.fields.get(key) for key in ("files", "file")]
+    values = [value for found in fields if found is not None for value in found.values]
+    return [attachment_path(split_entry(entry)[0], folder) for entry in file_entries(values)]
+
+
 def visitor_count_file(settings: Mapping[str, Any]) -> Iterable[str]:
     """The visitor counter's data file, when one is configured."""
     if "visitor_counter" not in settings.get("PLUGINS", []):
@@ -90,6 +100,7 @@ register_kind(
         check=check_notice,
         known_fields=NOTICE_FIELDS,
         plugin="documents",
+        file_refs=attachment_refs,
     )
 )
 register_kind(
@@ -101,6 +112,7 @@ register_kind(
         check=check_document,
         known_fields=DOCUMENT_FIELDS,
         plugin="documents",
+        file_refs=attachment_refs,
     )
 )
 register_data_files(visitor_count_file)

@@ -75,6 +75,12 @@ def check_page(header: Header, context: FileContext) -> Verdict:
     return ("draft" if draft else "published"), None, findings
 
 
+def image_ref(header: Header, context: FileContext) -> list[str]:
+    """The photo ``Image:`` names (under content/)."""
+    target = body_rules.content_target(header.get("image") or "", context.relative)
+    return [target] if target else []
+
+
 ARTICLE = ContentKind(
     name="article",
     label="tin bài",
@@ -84,6 +90,7 @@ ARTICLE = ContentKind(
     check=check_article,
     url_prefix="ARTICLE",
     known_fields=ARTICLE_FIELDS,
+    file_refs=image_ref,
 )
 PAGE = ContentKind(
     name="page",
@@ -94,6 +101,7 @@ PAGE = ContentKind(
     check=check_page,
     url_prefix="PAGE",
     known_fields=PAGE_FIELDS,
+    file_refs=image_ref,
 )
 
 register_kind(ARTICLE)

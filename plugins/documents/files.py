@@ -8,47 +8,18 @@ exists, really is the kind of file its name says, and describe it for readers
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from portal_core.file_types import FORMATS, FileFormat
+from portal_core.nfc_names import nfd_message, nfd_twin
+
 from .metadata import MetadataError
 
-
-@dataclass(frozen=True)
-class FileFormat:
-    """A kind of attachment readers can open."""
-
-    label: str
-    mime: str
-    # First bytes of a genuine file of this kind (a renamed file is caught).
-    magic: tuple[bytes, ...]
-    # Browsers display it themselves ("Xem"); others are only downloaded.
-    viewable: bool = False
-
-
-_OLE = b"\xd0\xcf\x11\xe0"  # legacy Office files
-_ZIP = b"PK\x03\x04"  # Office Open XML and OpenDocument files
-FORMATS: dict[str, FileFormat] = {
-    "pdf": FileFormat("PDF", "application/pdf", (b"%PDF-",), viewable=True),
-    "doc": FileFormat("Word (DOC)", "application/msword", (_OLE,)),
-    "docx": FileFormat(
-        "Word (DOCX)",
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        (_ZIP,),
-    ),
-    "xls": FileFormat("Excel (XLS)", "application/vnd.ms-excel", (_OLE,)),
-    "xlsx": FileFormat(
-        "Excel (XLSX)",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        (_ZIP,),
-    ),
-    "odt": FileFormat("OpenDocument (ODT)", "application/vnd.oasis.opendocument.text", (_ZIP,)),
-    "ods": FileFormat(
-        "OpenDocument (ODS)", "application/vnd.oasis.opendocument.spreadsheet", (_ZIP,)
-    ),
-}
+__all__ = ["FORMATS", "Attachment", "FileFormat", "check_attachment", "file_entries"]
 
 
 @dataclass(frozen=True)
@@ -123,6 +94,10 @@ def check_attachment(
         )
     source = content_root / path
     if not source.is_file():
+        siblings = os.listdir(source.parent) if source.parent.is_dir() else []
+        twin = nfd_twin(source.name, siblings)
+        if twin is not None:
+            raise MetadataError(nfd_message(written, twin))
         raise MetadataError(
             f'Không tìm thấy tệp đính kèm "{written}" (cần có tệp content/{path}). '
             "Kiểm tra tên tệp hoặc chép tệp vào đó."

@@ -9,6 +9,7 @@ stops the build before a single page is written, carrying every problem as
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,10 +41,13 @@ _problems: list[Problem] = []
 
 def display_path(path: str | os.PathLike[str], root: str | None = None) -> str:
     """Return ``path`` relative to the project (``content/articles/...md``)."""
-    path = Path(path)
+    path = Path(os.path.abspath(path))
+    # The folders are resolved, not the file itself: a symbolic link is named
+    # where it is, not where it points.
+    path = path.parent.resolve() / path.name
     base = Path(root) if root else Path.cwd()
     try:
-        return path.resolve().relative_to(base.resolve()).as_posix()
+        return path.relative_to(base.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
 
@@ -81,10 +85,40 @@ def reset() -> None:
     _problems.clear()
 
 
+def failure_text(messages: list[str]) -> str:
+    """How a failed build ends, whichever command ran it."""
+    return "\nKHÔNG DỰNG ĐƯỢC TRANG:\n" + "\n".join(f"  {message}" for message in messages)
+
+
+def _in_pelican_command() -> bool:
+    """True inside Pelican's own command line (``pelican content``), not auto-reloading.
+
+    Pelican's ``main`` logs any exception with its traceback; an editor who
+    runs the command Pelican's documentation shows must read our messages.
+    """
+    import pelican  # noqa: PLC0415 - only when a build fails
+
+    main, autoreload = pelican.main.__code__, pelican.autoreload.__code__
+    frame = sys._getframe(1)
+    codes = set()
+    while frame is not None:
+        codes.add(frame.f_code)
+        frame = frame.f_back
+    return main in codes and autoreload not in codes
+
+
 def raise_if_any() -> None:
-    """Stop the build with every recorded problem, if there is any."""
+    """Stop the build with every recorded problem, if there is any.
+
+    Under ``pelican content`` the process ends with the same Vietnamese text
+    as ``./portal build`` and status 1, without a traceback (a SystemExit
+    passes Pelican's ``except Exception``); elsewhere :class:`ContentError`
+    carries the problems to the caller.
+    """
     found = problems()
     if not found:
         return
     reset()
+    if _in_pelican_command():
+        raise SystemExit(failure_text([str(problem) for problem in found]))
     raise ContentError(found)

@@ -21,7 +21,7 @@ from pelican.log import init as init_logging
 from pelican.settings import read_settings
 
 from .atomic import staging
-from .problems import ContentError
+from .problems import ContentError, failure_text
 
 
 class BuildFailed(Exception):
@@ -103,9 +103,7 @@ def build(
             raise BuildFailed([f"{Path(settings_file).name}: {error}"]) from error
         (run_atomic if atomic else run)(settings)
     except BuildFailed as failure:
-        print("\nKHÔNG DỰNG ĐƯỢC TRANG:", file=stream)
-        for message in failure.messages:
-            print(f"  {message}", file=stream)
+        print(failure_text(failure.messages), file=stream)
         return 1
     return 0
 

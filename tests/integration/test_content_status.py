@@ -103,7 +103,10 @@ def test_drafts_and_scheduled_content_appear_nowhere(production, capsys):
     for word in hidden:
         assert word.encode() not in everything, word
     assert not (site / "2024/06/02").exists()
-    assert "  Bản nháp (không đăng): 3" in out.splitlines()
+    # The draft document's attachment is held back with it (issue 14).
+    assert not (site / "files/van-ban/kh-21.pdf").exists()
+    assert "  Bản nháp (không đăng): 4" in out.splitlines()
+    assert "    - content/files/van-ban/kh-21.pdf" in out.splitlines()
     assert "    - 05/06/2024 08:00: content/notices/2024-06-05-hen-gio.md" in out.splitlines()
 
 

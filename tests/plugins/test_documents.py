@@ -445,8 +445,10 @@ def test_page_on_the_register_address_is_refused(make_site):
     with pytest.raises(BuildFailed) as failure:
         make_site(files)
     (message,) = failure.value.messages
+    # Found by the content check, before reading, with the line (issue 14).
     assert message.endswith(
-        'pages/van-ban.md: Địa chỉ "van-ban/" đã dành cho trang "Văn bản". Đặt "Slug: ..." khác.'
+        'pages/van-ban.md:1: Địa chỉ "van-ban/" trùng với danh sách văn bản do hệ thống tự '
+        'tạo (DOCUMENTS_SAVE_AS): trang sẽ bị ghi đè. Thêm dòng "Slug: ..." với tên khác.'
     )
 
 
