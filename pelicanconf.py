@@ -16,17 +16,13 @@ if str(ROOT / "plugins") not in sys.path:
     sys.path.insert(0, str(ROOT / "plugins"))
 
 # --- The unit ---------------------------------------------------------------
-SITENAME = "Ủy ban MTTQ Việt Nam phường Hòa Bình"
-UNIT = {
-    "name": "Ủy ban Mặt trận Tổ quốc Việt Nam phường Hòa Bình",
-    "short_name": "MTTQ phường Hòa Bình",
-    "parent": "Thành phố Lam Giang",
-    "address": "Số 12 đường Hòa Bình, phường Hòa Bình, thành phố Lam Giang",
-    "phone": "0236 3 812 345",
-    "email": "mttq.hoabinh@lamgiang.gov.vn",
-    "editor": "Trần Văn Phúc, Phó Chủ tịch Ủy ban MTTQ Việt Nam phường",
-    "license_note": "Ghi rõ nguồn khi phát hành lại thông tin từ trang này.",
-}
+# The unit's name, address, contact, leaders... live in its own data file,
+# content/data/don-vi.toml (plugin unit_profile), which sets SITENAME and UNIT;
+# the value below only names a site that has no profile yet.
+SITENAME = "Trang thông tin điện tử"
+UNIT: dict[str, str] = {}
+UNIT_PROFILE = "data/don-vi.toml"
+UNIT_PROCEDURES = "data/thu-tuc-hanh-chinh.toml"
 SITEURL = ""
 AUTHOR = "Ban biên tập"
 
@@ -85,6 +81,7 @@ DOCUMENT_TYPES = [
     "Báo cáo",
     "Chỉ thị",
     "Chương trình",
+    "Công khai ngân sách",
     "Công văn",
     "Hướng dẫn",
     "Kế hoạch",
@@ -133,6 +130,8 @@ PLUGINS = [
     "share_meta",
     "responsive_images",
     "documents",
+    # Before content_checks: a mistake in the unit profile stops ./portal check too.
+    "unit_profile",
     "content_checks",
     "build_speed",
 ]
