@@ -94,6 +94,9 @@ DOCUMENT_TYPES = [
     "Thông tri",
     "Tờ trình",
 ]
+# "Xem nhanh" links above the register: the types Decree 42/2022 asks a unit to
+# publish (plans, programmes, budget disclosure, reports).
+DOCUMENT_SHORTCUTS = ["Kế hoạch", "Chương trình", "Công khai ngân sách", "Báo cáo"]
 
 # --- Language, time -------------------------------------------------------------
 DEFAULT_LANG = "vi"

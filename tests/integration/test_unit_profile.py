@@ -369,3 +369,30 @@ def test_long_feeds_are_split_by_year(make_site):
         data = json.loads(site_path(site, part["url"]).read_text(encoding="utf-8"))
         assert data["year"] == part["year"]
         assert len(data["items"]) == 1
+
+
+# --- Document types ------------------------------------------------------------------
+
+
+def test_register_has_shortcuts_for_plans_programmes_budget_and_reports(built_site):
+    nav = soup(built_site / "van-ban/index.html").select_one("nav.doc-shortcuts")
+    links = nav.select("a")
+    assert [a.get_text() for a in links] == [
+        "Kế hoạch",
+        "Chương trình",
+        "Công khai ngân sách",
+        "Báo cáo",
+    ]
+    documents = json.loads((built_site / "documents.json").read_text(encoding="utf-8"))
+    for link in links:
+        count = sum(doc["type"] == link.get_text() for doc in documents["documents"])
+        assert count >= 1
+        assert link.parent.get_text(" ", strip=True).endswith(f"({count})")
+        assert link["href"].startswith("/van-ban/?loai=")
+
+
+def test_a_shortcut_to_an_undeclared_type_is_refused(make_site):
+    with pytest.raises(BuildFailed, match='DOCUMENT_SHORTCUTS: "Công khai tài chính" không có'):
+        make_site(
+            {"articles/2024-03-02-ra-quan.md": ARTICLE}, DOCUMENT_SHORTCUTS=["Công khai tài chính"]
+        )
