@@ -5,7 +5,7 @@
   there and are called from here, so ``invoke check`` says exactly what the
   build says, and a file in ``content/notices/`` is never silently skipped.
 - The visitor counter's count file (``VISITOR_COUNTER["count_file"]``).
-- The unit profile and procedures files of the ``unit_profile`` plugin.
+- The unit's profile, procedures and settings files (``unit_profile`` plugin).
 
 Each kind only exists while its plugin is enabled in PLUGINS.
 """
@@ -83,12 +83,13 @@ def visitor_count_file(settings: Mapping[str, Any]) -> Iterable[str]:
 
 
 def unit_profile_files(settings: Mapping[str, Any]) -> Iterable[str]:
-    """The unit profile and procedures data files (plugin unit_profile)."""
+    """The unit's profile, procedures and settings files (plugin unit_profile)."""
     if "unit_profile" not in settings.get("PLUGINS", []):
         return []
     return [
         settings.get("UNIT_PROFILE", "data/don-vi.toml"),
         settings.get("UNIT_PROCEDURES", "data/thu-tuc-hanh-chinh.toml"),
+        settings.get("UNIT_SETTINGS", "data/cai-dat.toml"),
     ]
 
 
