@@ -110,6 +110,7 @@ PROFILE = Table(
                 "address": Text("Địa chỉ trụ sở", True, "số nhà, đường, phường, thành phố"),
                 "phone": Text("Điện thoại", True, 'ví dụ "0200 3 000 101"', "phone"),
                 "hotline": Text("Đường dây nóng", True, "số điện thoại đường dây nóng", "phone"),
+                "fax": Text("Số fax", False, 'để "" nếu không có', "phone"),
                 "email": Text("Thư điện tử", True, 'ví dụ "mttq.anphu@lamgiang.gov.vn"', "email"),
                 "hours": Rows(
                     "Giờ làm việc",
