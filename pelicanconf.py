@@ -58,6 +58,10 @@ THEME_STATIC_DIR = "theme"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "portal_core",
+    # Right after portal_core: the unit's name and pages are known to every other
+    # plugin (the sitemap's extra URLs), and a mistake in the profile stops
+    # ./portal check (content_checks) too.
+    "unit_profile",
     "vn_dates",
     "categories",
     "vn_markdown",
@@ -69,8 +73,6 @@ PLUGINS = [
     "share_meta",
     "responsive_images",
     "documents",
-    # Before content_checks: a mistake in the unit profile stops ./portal check too.
-    "unit_profile",
     "content_checks",
     "build_speed",
 ]

@@ -396,3 +396,55 @@ def test_a_shortcut_to_an_undeclared_type_is_refused(make_site):
         make_site(
             {"articles/2024-03-02-ra-quan.md": ARTICLE}, DOCUMENT_SHORTCUTS=["Công khai tài chính"]
         )
+
+
+# --- Production, other kinds of unit, ./portal check in warning mode -------------------
+
+
+def test_production_site_lists_profile_pages_in_sitemap_with_absolute_links(tmp_path):
+    from tests.publishing import SUBPATH_SITE, publish, site_files  # noqa: PLC0415
+    from tests.support import write_files  # noqa: PLC0415
+
+    site = publish(write_files(tmp_path / "content", site_files()), tmp_path / "output")
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    for url in ("lien-he/", "gioi-thieu/lanh-dao/", "thu-tuc-hanh-chinh/", "du-lieu-mo/", "en/"):
+        assert f"<loc>{SUBPATH_SITE}/{url}</loc>" in sitemap, url
+    english = soup(site / "en/contact/index.html")
+    assert english.select_one('link[hreflang="vi"]')["href"] == f"{SUBPATH_SITE}/lien-he/"
+    news = json.loads((site / "news.json").read_text(encoding="utf-8"))
+    assert news["$schema"] == f"{SUBPATH_SITE}/schemas/news.schema.json"
+    assert all(item["url"].startswith(SUBPATH_SITE + "/") for item in news["items"])
+
+
+def test_a_ward_government_needs_no_member_organisations(make_site, capsys):
+    start = PROFILE_TEXT.index("# Tổ chức thành viên")
+    end = PROFILE_TEXT.index("# Phần tiếng Anh")
+    profile = PROFILE_TEXT[:start] + PROFILE_TEXT[end:]
+    profile = profile.replace('kind = "mttq"', 'kind = "chinh-quyen"')
+    procedures = (DEMO_CONTENT / "data" / "thu-tuc-hanh-chinh.toml").read_text(encoding="utf-8")
+    site = make_site(profile_site(profile, {"data/thu-tuc-hanh-chinh.toml": procedures}))
+    assert "Thông tin bắt buộc: đủ" in capsys.readouterr().out
+    assert not (site / "gioi-thieu/to-chuc-thanh-vien").exists()
+    menu = [a.get_text() for a in soup(site / "lien-he/index.html").select(".about-nav a")]
+    assert "Tổ chức thành viên" not in menu
+    # The same profile for a Front committee lacks its member organisations.
+    with pytest.raises(BuildFailed) as failed:
+        make_site(profile_site(profile.replace('kind = "chinh-quyen"', 'kind = "mttq"')))
+    assert any("«Tổ chức thành viên» (member_organisations)" in m for m in failed.value.messages)
+
+
+def test_portal_check_in_warning_mode_passes_and_names_what_is_missing(tmp_path):
+    from content_checks.cli import run_check  # noqa: PLC0415
+
+    profile = without(PROFILE_TEXT.replace("strict = true", "strict = false"), "contact.reception")
+    content = tmp_path / "content"
+    for relative, data in profile_site(profile).items():
+        target = content / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data if isinstance(data, bytes) else data.encode())
+    out, err = io.StringIO(), io.StringIO()
+    overrides = {"PATH": str(content), "VISITOR_COUNTER": {"source": "none"}}
+    assert run_check(ROOT / "pelicanconf.py", overrides, out=out, err=err) == 0
+    report = out.getvalue()
+    assert "Thông tin bắt buộc: thiếu 2 mục (cảnh báo" in report
+    assert "Thiếu «Lịch tiếp công dân» (contact.reception)" in report
