@@ -139,6 +139,9 @@ class _Walker:
             self.mistake(path, f"«{node.label}» phải là một chuỗi trong ngoặc kép.")
             value = ""
         value = " ".join(value.split())
+        if "<" in value or ">" in value:
+            self.mistake(path, "không dùng thẻ HTML hay dấu < > ở đây; chỉ ghi chữ thường.")
+            return ""
         if not value:
             if node.required:
                 self.lack(path, node.label, node.hint)

@@ -448,3 +448,31 @@ def test_portal_check_in_warning_mode_passes_and_names_what_is_missing(tmp_path)
     report = out.getvalue()
     assert "Thông tin bắt buộc: thiếu 2 mục (cảnh báo" in report
     assert "Thiếu «Lịch tiếp công dân» (contact.reception)" in report
+
+
+def test_procedure_mistakes_name_the_line(make_site):
+    procedures = (DEMO_CONTENT / "data" / "thu-tuc-hanh-chinh.toml").read_text(encoding="utf-8")
+    procedures = procedures.replace('level = "Một phần"', 'level = "Mức 4"', 1)
+    procedures = procedures.replace('link = "https://dichvucong.gov.vn/"', 'link = "dichvucong"', 1)
+    with pytest.raises(BuildFailed) as failed:
+        make_site(profile_site(PROFILE_TEXT, {"data/thu-tuc-hanh-chinh.toml": procedures}))
+    messages = "\n".join(failed.value.messages)
+    level, link = line_of(procedures, 'level = "Mức 4"'), line_of(procedures, 'link = "dichvucong"')
+    assert (
+        f'thu-tuc-hanh-chinh.toml:{level}: procedures[2].level: "Mức 4" không hợp lệ; '
+        'ghi "Toàn trình" hoặc "Một phần" hoặc "Trực tiếp".'
+    ) in messages
+    assert f"thu-tuc-hanh-chinh.toml:{link}: procedures[1].link:" in messages
+
+
+def test_markup_in_profile_text_is_refused(make_site):
+    profile = PROFILE_TEXT.replace(
+        'licence_note = "Ghi rõ nguồn', 'licence_note = "<script>x</script>Ghi rõ nguồn'
+    )
+    with pytest.raises(BuildFailed) as failed:
+        make_site(profile_site(profile))
+    line = line_of(profile, "licence_note")
+    assert any(
+        f"don-vi.toml:{line}: unit.licence_note: không dùng thẻ HTML" in m
+        for m in failed.value.messages
+    )
