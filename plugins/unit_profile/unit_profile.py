@@ -243,12 +243,14 @@ def get_generators(pelican) -> type[Generator]:
 
 def register() -> None:
     """Register the plugin callbacks."""
-    # initialized: before content_checks (later in PLUGINS) checks the tree and
-    # before settings are copied into the template context, so a profile
-    # mistake stops ./portal check too and every template sees PROFILE.
+    # initialized: before content_checks checks the tree (a profile mistake
+    # stops ./portal check too), before sitemap_xml reads SITEMAP_EXTRA_URLS
+    # (both later in PLUGINS), and before settings are copied into the
+    # template context, so every template sees PROFILE.
     signals.initialized.connect(configure)
     # generator_init: each generator has its own Jinja environment.
     signals.generator_init.connect(add_filters)
     # get_generators: the profile pages are one more output, like the search page.
     signals.get_generators.connect(get_generators)
+    # The build and ./portal check summaries end with the completeness line.
     register_summary_lines(completeness_lines)
