@@ -476,3 +476,27 @@ def test_markup_in_profile_text_is_refused(make_site):
         f"don-vi.toml:{line}: unit.licence_note: không dùng thẻ HTML" in m
         for m in failed.value.messages
     )
+
+
+PROCEDURES_TEXT = (DEMO_CONTENT / "data" / "thu-tuc-hanh-chinh.toml").read_text(encoding="utf-8")
+PHOTO = 'photo = "images/lanh-dao/chu-tich.png"'
+
+
+def test_leader_photo_is_shown(make_site):
+    profile = PROFILE_TEXT.replace('photo = ""', PHOTO, 1)
+    extra = {"images/lanh-dao/chu-tich.png": MAP, "data/thu-tuc-hanh-chinh.toml": PROCEDURES_TEXT}
+    site = make_site(profile_site(profile, extra))
+    photo = soup(site / "gioi-thieu/lanh-dao/index.html").select_one(".person__photo")
+    assert photo["alt"] == f"Ảnh {PROFILE['leaders'][0]['name']}"
+    assert site_path(site, photo["src"]).is_file()
+
+
+def test_leader_photo_must_exist(make_site):
+    profile = PROFILE_TEXT.replace('photo = ""', PHOTO, 1)
+    with pytest.raises(BuildFailed) as failed:
+        make_site(profile_site(profile, {"data/thu-tuc-hanh-chinh.toml": PROCEDURES_TEXT}))
+    line = line_of(profile, PHOTO)
+    assert any(
+        f'don-vi.toml:{line}: leaders[1].photo: không có ảnh "images/lanh-dao/chu-tich.png"' in m
+        for m in failed.value.messages
+    )
