@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
+from datetime import tzinfo
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 
@@ -41,13 +43,14 @@ def news_record(article: Any, siteurl: str) -> dict[str, Any]:
     }
 
 
-def notice_record(notice: Any, siteurl: str) -> dict[str, Any]:
-    """One notice as plain data."""
+def notice_record(notice: Any, siteurl: str, zone: tzinfo) -> dict[str, Any]:
+    """One notice as plain data (its posting time in the site's time zone)."""
     info = notice.info
+    posted = info.posted if info.posted.tzinfo else info.posted.replace(tzinfo=zone)
     return {
         "title": _plain(info.title),
         "url": f"{siteurl}/{notice.url}",
-        "posted": info.posted.isoformat(),
+        "posted": posted.isoformat(),
         "valid_from": info.valid_from.isoformat(),
         "expires": info.expires.isoformat() if info.expires else None,
         "state": notice.state,
@@ -108,9 +111,12 @@ def write_open_data(
     """Write the feeds and their schemas into ``output``; return the files written."""
     siteurl, sitename = settings.get("SITEURL", ""), settings.get("SITENAME", "")
     limit = int(settings.get("OPEN_DATA_MAX_ITEMS", 1000))
+    zone = ZoneInfo(settings.get("TIMEZONE") or "Asia/Ho_Chi_Minh")
     feeds = {
         "news": [(item.date.year, news_record(item, siteurl)) for item in articles],
-        "notices": [(item.info.posted.year, notice_record(item, siteurl)) for item in notices],
+        "notices": [
+            (item.info.posted.year, notice_record(item, siteurl, zone)) for item in notices
+        ],
     }
     written = []
     for name, records in feeds.items():
