@@ -20,7 +20,8 @@ from markupsafe import Markup
 
 FORMAT_VERSION = 1
 SCHEMA_DIR = Path(__file__).parent / "schemas"
-SCHEMAS = ("news", "notices")
+# documents.json is written by the documents plugin; its schema is published here.
+SCHEMAS = ("news", "notices", "documents")
 
 
 def _plain(html: object) -> str:

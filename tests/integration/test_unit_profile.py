@@ -336,6 +336,8 @@ def test_news_and_notices_feeds_are_valid_against_their_published_schemas(built_
     assert site_path(built_site, newest["url"]).is_file()
     assert newest["date"] >= news["items"][-1]["date"]
     notices = _validate(built_site, "notices")
+    documents = _validate(built_site, "documents")
+    assert documents["count"] == len(documents["documents"]) == 13
     reception = next(item for item in notices["items"] if "tiếp công dân" in item["title"])
     assert reception["state"] == "current"
     assert site_path(built_site, reception["url"]).is_file()
@@ -354,7 +356,7 @@ def test_schema_rejects_a_feed_with_a_renamed_field(built_site):
 def test_open_data_page_links_every_file(built_site):
     page = soup(built_site / "du-lieu-mo/index.html")
     links = {a.get_text(): a["href"] for a in page.select("main table a")}
-    for name in ("news.json", "notices.json", "documents.json", "news.schema.json"):
+    for name in ("news.json", "notices.json", "documents.json", "documents.schema.json"):
         assert site_path(built_site, links[name]).is_file(), name
 
 
