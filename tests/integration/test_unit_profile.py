@@ -194,6 +194,13 @@ def test_about_menu_lists_the_profile_pages_in_order(built_site):
         assert site_path(built_site, link["href"]).is_file()
 
 
+def test_contact_is_in_the_menu_and_marked_current_there(built_site):
+    home = soup(built_site / "index.html").select_one(".site-nav").find("a", string="Liên hệ")
+    assert site_path(built_site, home["href"]) == built_site / "lien-he/index.html"
+    nav = soup(built_site / "lien-he/index.html").select_one(".site-nav")
+    assert nav.find("a", string="Liên hệ")["aria-current"] == "page"
+
+
 # --- English pages -----------------------------------------------------------------
 
 
