@@ -1,7 +1,8 @@
 """Development settings of the portal (see publishconf.py for production).
 
-Grouped by concern. Everything a unit customises (its name, contact, categories)
-is at the top; the machinery below rarely needs to change.
+Grouped by concern. This file belongs to the kit: what a unit customises lives
+under content/ (its profile in content/data/don-vi.toml, its categories, menu
+and web links, document types and visitor counter in content/data/cai-dat.toml).
 """
 
 from __future__ import annotations
@@ -15,88 +16,23 @@ ROOT = Path(__file__).resolve().parent
 if str(ROOT / "plugins") not in sys.path:
     sys.path.insert(0, str(ROOT / "plugins"))
 
+from unit_profile.site_settings import load_site_settings  # noqa: E402 - needs sys.path
+
 # --- The unit ---------------------------------------------------------------
-SITENAME = "Ủy ban MTTQ Việt Nam phường Hòa Bình"
-UNIT = {
-    "name": "Ủy ban Mặt trận Tổ quốc Việt Nam phường Hòa Bình",
-    "short_name": "MTTQ phường Hòa Bình",
-    "parent": "Thành phố Lam Giang",
-    "address": "Số 12 đường Hòa Bình, phường Hòa Bình, thành phố Lam Giang",
-    "phone": "0236 3 812 345",
-    "email": "mttq.hoabinh@lamgiang.gov.vn",
-    "editor": "Trần Văn Phúc, Phó Chủ tịch Ủy ban MTTQ Việt Nam phường",
-    "license_note": "Ghi rõ nguồn khi phát hành lại thông tin từ trang này.",
-}
+# The unit's name, address, contact, leaders... live in its own data file,
+# content/data/don-vi.toml (plugin unit_profile), which sets SITENAME and UNIT;
+# the value below only names a site that has no profile yet.
+SITENAME = "Trang thông tin điện tử"
+UNIT: dict[str, str] = {}
+UNIT_PROFILE = "data/don-vi.toml"
+UNIT_PROCEDURES = "data/thu-tuc-hanh-chinh.toml"
 SITEURL = ""
 AUTHOR = "Ban biên tập"
 
-# --- Categories ---------------------------------------------------------------
-# The one registry of categories ("chuyên mục"): display name, URL slug, menu
-# and home-page order, description. Articles name their category by display name.
-CATEGORIES = [
-    {
-        "name": "Tin tức sự kiện",
-        "slug": "tin-tuc-su-kien",
-        "order": 1,
-        "description": "Tin tức, sự kiện nổi bật trên địa bàn phường.",
-    },
-    {
-        "name": "Hoạt động Mặt trận",
-        "slug": "hoat-dong-mat-tran",
-        "order": 2,
-        "description": "Hoạt động của Ủy ban MTTQ và các tổ chức thành viên.",
-    },
-    {
-        "name": "Giám sát, phản biện xã hội",
-        "slug": "giam-sat-phan-bien",
-        "order": 3,
-        "description": "Công tác giám sát, phản biện xã hội và tiếp xúc cử tri.",
-    },
-    {
-        "name": "Vì người nghèo",
-        "slug": "vi-nguoi-ngheo",
-        "order": 4,
-        "description": "Quỹ “Vì người nghèo”, nhà Đại đoàn kết và an sinh xã hội.",
-    },
-    {
-        "name": "Văn hóa - Xã hội",
-        "slug": "van-hoa-xa-hoi",
-        "order": 5,
-        "description": "Đời sống văn hóa, giáo dục, y tế, môi trường khu dân cư.",
-    },
-    {
-        "name": "Gương người tốt việc tốt",
-        "slug": "guong-nguoi-tot-viec-tot",
-        "order": 6,
-        "description": "Những tấm gương bình dị mà cao đẹp trong cộng đồng.",
-    },
-    {
-        "name": "Cải cách hành chính",
-        "slug": "cai-cach-hanh-chinh",
-        "order": 7,
-        "description": "Thủ tục hành chính, chuyển đổi số, dịch vụ công.",
-    },
-]
-
 # --- Documents ("văn bản") ----------------------------------------------------
-# The types an editor may write in a document's "Type:" line (case and
-# diacritics are ignored when matching; a misspelling gets a suggestion).
-DOCUMENT_TYPES = [
-    "Báo cáo",
-    "Chỉ thị",
-    "Chương trình",
-    "Công văn",
-    "Hướng dẫn",
-    "Kế hoạch",
-    "Nghị định",
-    "Nghị quyết",
-    "Quy chế",
-    "Quy định",
-    "Quyết định",
-    "Thông báo",
-    "Thông tri",
-    "Tờ trình",
-]
+# DOCUMENT_TYPES (the types an editor may write in a document's "Type:" line)
+# and DOCUMENT_SHORTCUTS ("Xem nhanh" links above the register) are the unit's
+# choice: content/data/cai-dat.toml, [documents].
 
 # --- Language, time -------------------------------------------------------------
 DEFAULT_LANG = "vi"
@@ -122,6 +58,10 @@ THEME_STATIC_DIR = "theme"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "portal_core",
+    # Right after portal_core: the unit's name and pages are known to every other
+    # plugin (the sitemap's extra URLs), and a mistake in the profile stops
+    # ./portal check (content_checks) too.
+    "unit_profile",
     "vn_dates",
     "categories",
     "vn_markdown",
@@ -222,25 +162,18 @@ CACHE_PATH = "cache"
 CHECK_MODIFIED_METHOD = "sha1"
 
 # --- Theme ---------------------------------------------------------------------------
-# Extra menu entries after the categories: (label, site-relative URL).
-MENU_LINKS = [
-    ("Thông báo", "thong-bao/"),
-    ("Văn bản", "van-ban/"),
-    ("Tin đã đưa", NEWS_URL),
-    ("Lưu trữ", ARCHIVES_URL),
-]
-# "Liên kết web": sidebar links to related portals.
-WEB_LINKS = [
-    ("Cổng Thông tin điện tử Chính phủ", "https://chinhphu.vn/"),
-    ("Mặt trận Tổ quốc Việt Nam", "https://mattran.org.vn/"),
-    ("Cổng Dịch vụ công quốc gia", "https://dichvucong.gov.vn/"),
-]
-# "Số lượt truy cập" (visitor_counter plugin): "none" hides it; "static" shows a
-# number carried over from the old portal; "goatcounter" ({"goatcounter":
-# "ma-trang"}) or "json" ({"endpoint": "https://..."}) count live in the
-# reader's browser, adding that number. See plugins/visitor_counter/settings.py.
-VISITOR_COUNTER = {
-    "source": "static",
-    "count_file": "data/luot-truy-cap.toml",
-    "min_digits": 7,
-}
+# MENU_LINKS (extra menu entries after the categories), WEB_LINKS ("Liên kết
+# web") and VISITOR_COUNTER ("Số lượt truy cập") are the unit's choice: they are
+# read from content/data/cai-dat.toml below.
+
+# --- The unit's own settings (content/data/cai-dat.toml) ----------------------------
+# Categories, menu links, web links, document types, the visitor counter and the
+# public address belong to the unit, not to the kit: a new kit version replaces
+# this file, never the unit's. The keys there become the settings named above.
+CATEGORIES: list[dict] = []
+MENU_LINKS: list[tuple[str, str]] = []
+WEB_LINKS: list[tuple[str, str]] = []
+VISITOR_COUNTER = {"source": "none"}
+SITE_URL = ""
+UNIT_SETTINGS = "data/cai-dat.toml"
+globals().update(load_site_settings(ROOT / PATH / UNIT_SETTINGS))

@@ -13,10 +13,12 @@ from pelicanconf import *  # noqa: F403 - production = development + overrides
 # The public address, e.g. https://example.gov.vn or https://user.github.io/phuong-hoa-binh
 # (a sub-path works: every link is written as SITEURL + "/" + path). The CI
 # workflow takes it from GitHub Pages; `invoke deploy` from the environment.
-SITEURL = os.environ.get("SITEURL", "").strip().rstrip("/")
+# The environment wins; else the unit's own address (content/data/cai-dat.toml).
+SITEURL = (os.environ.get("SITEURL", "").strip() or SITE_URL.strip()).rstrip("/")  # noqa: F405
 if not SITEURL.startswith(("https://", "http://")):
     raise ValueError(
-        "Bản xuất bản cần địa chỉ công khai của trang: đặt biến môi trường SITEURL, "
+        "Bản xuất bản cần địa chỉ công khai của trang: ghi site_url trong "
+        "content/data/cai-dat.toml hoặc đặt biến môi trường SITEURL, "
         'ví dụ SITEURL="https://phuonghoabinh.lamgiang.gov.vn" hoặc '
         'SITEURL="https://ten-tai-khoan.github.io/phuong-hoa-binh".'
     )

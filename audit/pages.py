@@ -33,6 +33,16 @@ PAGE_TYPES = (
     "notice",
     "search",
     "page",
+    # Pages made from the unit profile (plugins/unit_profile).
+    "profile-functions",
+    "profile-organisation",
+    "profile-leaders",
+    "profile-members",
+    "procedures",
+    "open-data",
+    "contact",
+    "english-about",
+    "english-contact",
     "not-found",
 )
 _PAGE = re.compile(r'class="[^"]*\barticle--page\b')
@@ -111,6 +121,15 @@ def page_types(site: Path) -> dict[str, str]:
         "notice": notices[-1],
         "search": "tim-kiem/index.html",
         "page": pages[0],
+        "profile-functions": "gioi-thieu/chuc-nang-nhiem-vu/index.html",
+        "profile-organisation": "gioi-thieu/co-cau-to-chuc/index.html",
+        "profile-leaders": "gioi-thieu/lanh-dao/index.html",
+        "profile-members": "gioi-thieu/to-chuc-thanh-vien/index.html",
+        "procedures": "thu-tuc-hanh-chinh/index.html",
+        "open-data": "du-lieu-mo/index.html",
+        "contact": "lien-he/index.html",
+        "english-about": "en/index.html",
+        "english-contact": "en/contact/index.html",
         "not-found": "404.html",
     }
     missing = [name for name in chosen.values() if not (site / name).is_file()]

@@ -15,7 +15,7 @@ from typing import Any
 
 from PIL import Image
 
-from tests.support import ROOT
+from tests.support import DEMO_CONTENT, ROOT
 
 SUBPATH_SITE = "https://hoabinh.example.gov.vn/phuong-hoa-binh"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -83,6 +83,15 @@ def site_files() -> dict[str, str | bytes]:
         "pages/noi-bo.md": "Title: Trang nội bộ\nStatus: hidden\n\nChỉ dùng nội bộ.\n",
         # The visitor counter (pelicanconf.py) reads the old portal's count here.
         "data/luot-truy-cap.toml": "count = 1539736\n",
+        # The unit's name, contact and procedures (plugin unit_profile): the demo's.
+        **{
+            name: (DEMO_CONTENT / name).read_bytes()
+            for name in (
+                "data/don-vi.toml",
+                "data/thu-tuc-hanh-chinh.toml",
+                "images/ban-do-tru-so.png",
+            )
+        },
     }
 
 

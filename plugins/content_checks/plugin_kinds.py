@@ -5,6 +5,7 @@
   there and are called from here, so ``invoke check`` says exactly what the
   build says, and a file in ``content/notices/`` is never silently skipped.
 - The visitor counter's count file (``VISITOR_COUNTER["count_file"]``).
+- The unit's profile, procedures and settings files (``unit_profile`` plugin).
 
 Each kind only exists while its plugin is enabled in PLUGINS.
 """
@@ -91,6 +92,17 @@ def visitor_count_file(settings: Mapping[str, Any]) -> Iterable[str]:
     return [value] if isinstance(value, str) else []
 
 
+def unit_profile_files(settings: Mapping[str, Any]) -> Iterable[str]:
+    """The unit's profile, procedures and settings files (plugin unit_profile)."""
+    if "unit_profile" not in settings.get("PLUGINS", []):
+        return []
+    return [
+        settings.get("UNIT_PROFILE", "data/don-vi.toml"),
+        settings.get("UNIT_PROCEDURES", "data/thu-tuc-hanh-chinh.toml"),
+        settings.get("UNIT_SETTINGS", "data/cai-dat.toml"),
+    ]
+
+
 register_kind(
     ContentKind(
         name="notice",
@@ -116,3 +128,4 @@ register_kind(
     )
 )
 register_data_files(visitor_count_file)
+register_data_files(unit_profile_files)

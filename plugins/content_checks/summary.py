@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from pathlib import PurePosixPath
 
 from portal_core.problems import display_path
@@ -15,6 +16,14 @@ PHOTO_LABEL = "ảnh"
 ATTACHMENT_LABEL = "tệp đính kèm"
 _ORDER = {"article": 0, "notice": 1, "document": 2, "page": 3}
 LISTED = 10  # drafts and scheduled items named one by one, at most
+# Other plugins' lines for the summary (e.g. the unit profile's completeness).
+_EXTRA: list[Callable[[], list[str]]] = []
+
+
+def register_summary_lines(source: Callable[[], list[str]]) -> None:
+    """Add a plugin's lines to the end of every summary (idempotent)."""
+    if source not in _EXTRA:
+        _EXTRA.append(source)
 
 
 def _when(item: FileReport) -> str:
@@ -56,4 +65,6 @@ def summary_lines(report: SiteReport, problem_paths: set[str], problem_count: in
         lines.append(f"    ... và {len(scheduled) - LISTED} bài hẹn giờ khác")
     errors = len(groups["error"])
     lines.append(f"  Lỗi: {problem_count} lỗi ở {errors} tệp" if problem_count else "  Lỗi: 0")
+    for source in _EXTRA:
+        lines += source()
     return lines

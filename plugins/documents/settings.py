@@ -68,11 +68,35 @@ def check_types(raw: Any) -> list[str]:
     return list(names.values())
 
 
+def check_shortcuts(raw: Any, types: list[str]) -> list[str]:
+    """Validate DOCUMENT_SHORTCUTS: "Xem nhanh" links, each a declared type."""
+    if raw is None:
+        return []
+    if isinstance(raw, str) or not isinstance(raw, list | tuple):
+        raise DocumentsSettingsError(
+            'DOCUMENT_SHORTCUTS phải là danh sách loại văn bản, ví dụ ["Kế hoạch", "Báo cáo"].'
+        )
+    known = {fold_key(name): name for name in types}
+    shortcuts = []
+    for item in raw:
+        name = known.get(fold_key(nfc(str(item))))
+        if name is None:
+            raise DocumentsSettingsError(
+                f'DOCUMENT_SHORTCUTS: "{item}" không có trong DOCUMENT_TYPES; '
+                "thêm loại này vào DOCUMENT_TYPES hoặc bỏ khỏi DOCUMENT_SHORTCUTS."
+            )
+        shortcuts.append(name)
+    return shortcuts
+
+
 def apply_defaults(settings: MutableMapping[str, Any]) -> None:
     """Fill in missing settings, check them, keep our folders out of articles."""
     for key, value in DEFAULTS.items():
         settings.setdefault(key, value)
     settings["DOCUMENT_TYPES"] = check_types(settings["DOCUMENT_TYPES"])
+    settings["DOCUMENT_SHORTCUTS"] = check_shortcuts(
+        settings.get("DOCUMENT_SHORTCUTS"), settings["DOCUMENT_TYPES"]
+    )
     for key in _COUNTS:
         value = settings[key]
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:

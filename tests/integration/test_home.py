@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import tomllib
+
 from pelicanconf import CATEGORIES, HOME_LATEST_COUNT
-from tests.support import site_path, soup
+from tests.support import DEMO_CONTENT, site_path, soup
 
 
 def test_featured_article_links_to_a_real_article(built_site):
@@ -36,11 +38,11 @@ def test_category_blocks_and_menu_follow_the_registry(built_site):
 
 
 def test_header_and_footer_show_the_unit(built_site):
-    from pelicanconf import SITENAME, UNIT  # noqa: PLC0415
-
+    profile = tomllib.loads((DEMO_CONTENT / "data" / "don-vi.toml").read_text(encoding="utf-8"))
     home = soup(built_site / "index.html")
-    assert home.select_one(".site-header__name").get_text(strip=True) == SITENAME
+    name = home.select_one(".site-header__name").get_text(strip=True)
+    assert name == profile["unit"]["short_name"]
     assert home.select_one(".site-header__emblem")["src"].endswith("emblem.svg")
     footer = home.select_one(".site-footer").get_text(" ", strip=True)
     for field in ("address", "phone", "email"):
-        assert UNIT[field] in footer
+        assert profile["contact"][field] in footer

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 import feedparser
 import pytest
 import xmlschema
+from unit_profile.pages import PAGES
 
 from portal_core.runner import BuildFailed
 from tests.publishing import SUBPATH_SITE, environment, publish, publish_settings, site_files
@@ -102,6 +103,8 @@ def test_sitemap_is_valid_and_lists_exactly_the_published_pages(site):
         *PUBLISHED_ARTICLES,
         # The registers of documents and notices, when the site has them (the menu does).
         *(url for url in ("van-ban/", "thong-bao/") if (site / url / "index.html").is_file()),
+        # The pages made from the unit profile (plugins/unit_profile/pages.py).
+        *(page.url for page in PAGES if (site / page.save_as).is_file()),
     }
     assert set(locs) == {SITE + url for url in expected}
     lastmod = {url["loc"]: url.get("lastmod") for url in urls}
