@@ -16,6 +16,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
+from content_model.plain_text import MARKUP_FIELDS
 from pelican.utils import slugify
 
 from portal_core.clock import build_now
@@ -26,6 +27,7 @@ from . import body, body_rules, rules
 from .config import CheckConfig, load_config
 from .kinds import ContentKind, FileContext, Finding, Layout
 from .placement import place
+from .plain_text_rules import check_plain_text
 from .source import Decoded, Header, decode, parse_header
 
 OUTCOMES = ("published", "draft", "scheduled", "error")
@@ -125,7 +127,8 @@ def _body_findings(
     ]
     for field_ in header.fields.values():
         value = "\n".join(field_.values)
-        if "<" in value:
+        # Plain-text fields refuse every tag (check_plain_text); markup ones are checked here.
+        if "<" in value and field_.key in MARKUP_FIELDS:
             findings += body_rules.check_html(body.html_tags(value, field_.line), hosts)
     summary = header.fields.get("summary")
     if summary is not None:
@@ -194,6 +197,7 @@ def check_markdown(path: Path, kind: ContentKind, context: FileContext) -> FileR
         *rules.check_nfc(decoded),
         *rules.check_header_end(header),
         *rules.check_repeated(header),
+        *check_plain_text(header),
     ]
     if kind.check is not None:
         verdict = kind.check(header, context)

@@ -13,13 +13,18 @@ first mistake, so this reader only ever sees files that passed them.
 
 from __future__ import annotations
 
+import html
+
+from content_model.plain_text import markup_in
 from markdown import Markdown
 from markdown.extensions.meta import MetaPreprocessor
 from pelican.readers import _DISCARD, MarkdownReader
 from pelican.utils import SafeDatetime
 
+from portal_core.clock import site_timezone
+
 from .config import setting
-from .dates import DateError, parse_date
+from .dates import DateError, parse_date, to_local
 from .rules import SINGLE_VALUED
 from .sanitize import Sanitizer
 from .source import decode, parse_header
@@ -27,6 +32,19 @@ from .source import decode, parse_header
 _DATE_FIELDS = {"date", "modified"}
 # Where markdown.extensions.meta registers its preprocessor.
 _META_PRIORITY = 27
+
+
+def title_html(title: str, sanitizer: Sanitizer) -> str:
+    """A title as the HTML templates print: plain text, escaped.
+
+    Titles are plain text (the check refuses markup in them), and Pelican and
+    the theme print ``title`` as HTML: it is escaped here, once. Entities an
+    editor typed (``&amp;``) keep their meaning. Should markup ever get past
+    the check, the sanitiser keeps inline formatting at most.
+    """
+    if markup_in(title) is not None:
+        return sanitizer.inline(title)
+    return html.escape(html.unescape(title), quote=False)
 
 
 class PortalMarkdownReader(MarkdownReader):
@@ -63,6 +81,7 @@ class PortalMarkdownReader(MarkdownReader):
                 parsed = parse_date(value.replace("_", " "))
             except DateError:
                 return _DISCARD
+            parsed = to_local(parsed, site_timezone(self.settings))
             return SafeDatetime(*parsed.timetuple()[:6])
         return super().process_metadata(name, value)
 
@@ -80,7 +99,7 @@ class PortalMarkdownReader(MarkdownReader):
         metadata = self._parse_metadata(meta)
         sanitizer = self.sanitizer
         if isinstance(metadata.get("title"), str):
-            metadata["title"] = sanitizer.inline(metadata["title"])
+            metadata["title"] = title_html(metadata["title"], sanitizer)
         if isinstance(metadata.get("summary"), str):
             metadata["summary"] = sanitizer.body(metadata["summary"])
         return sanitizer.body(content), metadata

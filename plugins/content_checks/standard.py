@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from . import body_rules, rules
-from .dates import DateError, parse_date
+from .dates import DateError, parse_date, to_local
 from .kinds import ContentKind, FileContext, Verdict, register_kind
 from .source import Header
 
@@ -32,7 +32,7 @@ def publication_date(header: Header, context: FileContext) -> dt.datetime | None
     if not value:
         return None
     try:
-        return parse_date(value).replace(tzinfo=context.now.tzinfo)
+        return to_local(parse_date(value), context.now.tzinfo).replace(tzinfo=context.now.tzinfo)
     except DateError:
         return None
 
