@@ -13,9 +13,7 @@ first mistake, so this reader only ever sees files that passed them.
 
 from __future__ import annotations
 
-import html
-
-from content_model.plain_text import markup_in
+from content_model.plain_text import text_html
 from markdown import Markdown
 from markdown.extensions.meta import MetaPreprocessor
 from pelican.readers import _DISCARD, MarkdownReader
@@ -32,19 +30,6 @@ from .source import decode, parse_header
 _DATE_FIELDS = {"date", "modified"}
 # Where markdown.extensions.meta registers its preprocessor.
 _META_PRIORITY = 27
-
-
-def title_html(title: str, sanitizer: Sanitizer) -> str:
-    """A title as the HTML templates print: plain text, escaped.
-
-    Titles are plain text (the check refuses markup in them), and Pelican and
-    the theme print ``title`` as HTML: it is escaped here, once. Entities an
-    editor typed (``&amp;``) keep their meaning. Should markup ever get past
-    the check, the sanitiser keeps inline formatting at most.
-    """
-    if markup_in(title) is not None:
-        return sanitizer.inline(title)
-    return html.escape(html.unescape(title), quote=False)
 
 
 class PortalMarkdownReader(MarkdownReader):
@@ -99,7 +84,8 @@ class PortalMarkdownReader(MarkdownReader):
         metadata = self._parse_metadata(meta)
         sanitizer = self.sanitizer
         if isinstance(metadata.get("title"), str):
-            metadata["title"] = title_html(metadata["title"], sanitizer)
+            # Plain text (the check refused any markup): escaped, whatever it holds.
+            metadata["title"] = text_html(metadata["title"])
         if isinstance(metadata.get("summary"), str):
             metadata["summary"] = sanitizer.body(metadata["summary"])
         return sanitizer.body(content), metadata

@@ -13,6 +13,7 @@ onerror=alert(4)//`` looks like text to it), while a browser closes it.
 
 from __future__ import annotations
 
+import html
 import re
 
 # What a browser starts a tag, an end tag, a comment, a doctype or a processing
@@ -46,3 +47,11 @@ def markup_in(value: str) -> str | None:
     end = value.find(">", start)
     piece = value[start : end + 1] if 0 <= end < start + 40 else value[start : start + 30]
     return piece if len(piece) < 30 or piece.endswith(">") else piece + "…"
+
+
+def text_html(value: str) -> str:
+    """Plain text as HTML: escaped once; entities an editor typed (``&amp;``) keep their meaning.
+
+    For ``title``, which Pelican and the theme print as HTML.
+    """
+    return html.escape(html.unescape(value), quote=False)

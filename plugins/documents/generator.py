@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from content_model.plain_text import text_html
 from pelican.generators import Generator
 
 from portal_core.clock import build_now
@@ -85,6 +86,8 @@ class _RecordsGenerator(Generator):
             # Most register entries are only a header and a PDF: no need to
             # start a Markdown converter for nothing. Dates are ours to set.
             metadata = {key: field.text for key, field in header.items() if key != "date"}
+            if "title" in metadata:  # plain text, printed as HTML like an article's
+                metadata["title"] = text_html(metadata["title"])
             item = self.content_class("", metadata, self.settings, full, self.context)
         if item is None:
             return None

@@ -34,9 +34,13 @@ def article(extra: str, title: str = "Hội nghị tiếp xúc cử tri") -> str
     )
 
 
-def document(extra: str = "", issuer: str = "Ban Thường trực Ủy ban MTTQ phường") -> str:
+def document(
+    extra: str = "",
+    issuer: str = "Ban Thường trực Ủy ban MTTQ phường",
+    title: str = "Kế hoạch tổ chức Ngày hội Đại đoàn kết toàn dân tộc",
+) -> str:
     return (
-        "Title: Kế hoạch tổ chức Ngày hội Đại đoàn kết toàn dân tộc\nNumber: 01/KH-MTTQ\n"
+        f"Title: {title}\nNumber: 01/KH-MTTQ\n"
         f"Type: Kế hoạch\nIssuer: {issuer}\nIssued: 2024-10-01\n"
         f"Signer: Nguyễn Thị Lan\nFiles: van-ban/01-kh-mttq.pdf\n{extra}\nNội dung kế hoạch.\n"
     )
@@ -159,7 +163,9 @@ def test_addresses_in_brackets_are_text_shown_exactly_as_written(make_site):
                 f"Author: {EMAIL_AUTHOR}\nSource: {LINK_SOURCE}\n",
                 title="Hỏi & đáp <cutri@example.vn> về bầu cử",
             ),
-            "documents/a.md": document(issuer="Ban Thường trực <mttq@example.vn>"),
+            "documents/a.md": document(
+                issuer="Ban Thường trực <mttq@example.vn>", title="Hỏi & đáp <mttq@example.vn>"
+            ),
             ATTACHMENT: PDF,
         },
         SITEURL="https://example.vn",
@@ -190,3 +196,7 @@ def test_addresses_in_brackets_are_text_shown_exactly_as_written(make_site):
     register = soup(output / "van-ban" / "index.html")
     assert "Ban Thường trực <mttq@example.vn>" in register.get_text()
     assert not register.find(lambda tag: "@" in tag.name)
+    record = soup(next(output.glob("van-ban/*/index.html")))
+    assert record.select_one(".document__abstract").get_text() == "Hỏi & đáp <mttq@example.vn>"
+    assert record.title.get_text().startswith("Kế hoạch số 01/KH-MTTQ: Hỏi & đáp <mttq@example.vn>")
+    assert not record.find(lambda tag: "@" in tag.name)
