@@ -16,6 +16,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
+from content_model import URL
 from content_model.plain_text import MARKUP_FIELDS
 from pelican.utils import slugify
 
@@ -42,6 +43,7 @@ class FileReport:
     kind: str  # a content kind's name, "static", or "" when misplaced
     status: str  # published, draft or scheduled, before errors are considered
     findings: list[Finding] = field(default_factory=list)
+    warnings: list[Finding] = field(default_factory=list)  # shown, never stop the build
     date: dt.datetime | None = None
     title: str = ""
     slug: str = ""
@@ -109,7 +111,11 @@ def walk(root: Path, settings: Mapping[str, Any]) -> list[str]:
 
 
 def _body_findings(
-    decoded: Decoded, header: Header, context: FileContext, item: FileReport
+    decoded: Decoded,
+    header: Header,
+    context: FileContext,
+    item: FileReport,
+    markup: frozenset[str] = MARKUP_FIELDS,
 ) -> list[Finding]:
     lines = decoded.text.split("\n")
     text = body.mask_code("\n".join(lines[header.body_line - 1 :]))
@@ -128,7 +134,7 @@ def _body_findings(
     for field_ in header.fields.values():
         value = "\n".join(field_.values)
         # Plain-text fields refuse every tag (check_plain_text); markup ones are checked here.
-        if "<" in value and field_.key in MARKUP_FIELDS:
+        if "<" in value and field_.key in markup:
             findings += body_rules.check_html(body.html_tags(value, field_.line), hosts)
     summary = header.fields.get("summary")
     if summary is not None:
@@ -139,6 +145,12 @@ def _body_findings(
         findings += body_rules.check_images(refs, context.relative, context.files)
         findings += body_rules.check_links(refs, context.relative, context.files)
     return findings
+
+
+def markup_keys(kind: ContentKind | None) -> frozenset[str]:
+    """The fields of ``kind`` the content model declares markup (all others are text)."""
+    declared = kind.model if kind is not None else None
+    return declared.markup_keys if declared is not None else MARKUP_FIELDS
 
 
 def title_slug(title: str, settings: Mapping[str, Any]) -> str:
@@ -197,8 +209,13 @@ def check_markdown(path: Path, kind: ContentKind, context: FileContext) -> FileR
         *rules.check_nfc(decoded),
         *rules.check_header_end(header),
         *rules.check_repeated(header),
-        *check_plain_text(header),
+        *check_plain_text(header, markup_keys(kind)),
     ]
+    declared = kind.model
+    if declared is not None:  # what the content model says of every field
+        findings += rules.check_unknown_fields(header, declared)
+        findings += rules.check_urls(header, declared.keys_of(URL))
+        item.warnings = rules.unknown_field_warnings(header, declared)
     if kind.check is not None:
         verdict = kind.check(header, context)
         item.status, item.date, kind_findings = verdict[:3]
@@ -210,7 +227,7 @@ def check_markdown(path: Path, kind: ContentKind, context: FileContext) -> FileR
         computed = title_slug(item.title, context.settings) if item.title else ""
         item.slug = header.get("slug") or computed
         findings += rules.check_slug(header, computed)
-    findings += _body_findings(decoded, header, context, item)
+    findings += _body_findings(decoded, header, context, item, markup_keys(kind))
     item.findings = findings
     _locate(kind, header, item, context)
     return item

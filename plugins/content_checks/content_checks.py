@@ -21,7 +21,7 @@ from pelican.readers import MarkdownReader
 from portal_core.clock import build_now
 from portal_core.problems import problems, raise_if_any
 
-from . import plugin_kinds, standard  # noqa: F401 - register the content kinds
+from . import standard  # noqa: F401 - register articles and pages
 from .checker import SiteReport, check_file, check_site
 from .config import load_config
 from .reader import PortalMarkdownReader

@@ -14,13 +14,14 @@ import os
 from pathlib import Path
 from typing import Any
 
+from content_model.header import Field, parse_header
 from content_model.plain_text import text_html
 from pelican.generators import Generator
 
 from portal_core.clock import build_now
 from portal_core.collisions import check_collisions
 from portal_core.problems import display_path, metadata_line, report
-from portal_core.text import slugify_vi
+from portal_core.text import nfc, slugify_vi
 
 from .catalogue import (
     NumberIndex,
@@ -34,7 +35,7 @@ from .catalogue import (
 )
 from .contents import Document, Notice
 from .export import register_json
-from .metadata import Field, MetadataError, split_header
+from .metadata import MetadataError
 from .records import Place, read_document, read_notice
 
 
@@ -72,7 +73,9 @@ class _RecordsGenerator(Generator):
         except UnicodeDecodeError:
             report(full, 0, "Tệp không lưu ở mã UTF-8. Mở tệp và lưu lại với mã hóa UTF-8.")
             return None
-        header, body = split_header(text)
+        text = nfc(text.replace("\r\n", "\n").replace("\r", "\n"))
+        parsed = parse_header(text)
+        header, body = parsed.merged(), parsed.body(text)
         info, draft, problems = self.check(header)
         for line, message in problems:
             report(full, line, message)
@@ -85,7 +88,7 @@ class _RecordsGenerator(Generator):
         else:
             # Most register entries are only a header and a PDF: no need to
             # start a Markdown converter for nothing. Dates are ours to set.
-            metadata = {key: field.text for key, field in header.items() if key != "date"}
+            metadata = {key: field.value for key, field in header.items() if key != "date"}
             if "title" in metadata:  # plain text, printed as HTML like an article's
                 metadata["title"] = text_html(metadata["title"])
             item = self.content_class("", metadata, self.settings, full, self.context)

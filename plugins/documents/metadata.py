@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from content_model import dates
+from content_model.header import Field, parse_header
 
 from portal_core.clock import DEFAULT_TIMEZONE
 from portal_core.text import fold, fold_key, nfc
@@ -30,60 +31,12 @@ class MetadataError(ValueError):
 
 
 # --- The header ---------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Field:
-    """One ``Key: value`` entry of a file header, with its line number."""
-
-    key: str
-    values: tuple[str, ...]
-    line: int
-
-    @property
-    def text(self) -> str:
-        """The value as one string (continuation lines joined by spaces)."""
-        return " ".join(value for value in self.values if value)
-
-
-# Python-Markdown's meta extension (what Pelican reads) uses these two patterns.
-_KEY_LINE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)$")
-_CONTINUATION = re.compile(r"^[ ]{4,}(?P<value>.*)$")
-
-
-def split_header(text: str) -> tuple[dict[str, Field], str]:
-    """Parse the ``Key: value`` lines at the top of a Markdown file; return the rest too.
-
-    Same rules as Python-Markdown's meta extension: keys are case-insensitive,
-    an indented line continues the previous key, a repeated key adds a value,
-    the header ends at the first blank line (or the first line that is
-    neither). Values are NFC-normalised.
-    """
-    found: dict[str, tuple[list[str], int]] = {}
-    key = ""
-    lines = text.splitlines()
-    end = len(lines)
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            end = number
-            break
-        match = _KEY_LINE.match(line)
-        if match:
-            key = match["key"].lower()
-            found.setdefault(key, ([], number))[0].append(nfc(match["value"].strip()))
-            continue
-        more = _CONTINUATION.match(line)
-        if not (more and key):
-            end = number - 1
-            break
-        found[key][0].append(nfc(more["value"].strip()))
-    header = {key: Field(key, tuple(values), line) for key, (values, line) in found.items()}
-    return header, "\n".join(lines[end:])
+# The portal's one header reader (content_model.header), as documents use it.
 
 
 def read_header(text: str) -> dict[str, Field]:
-    """The header of a Markdown file (see :func:`split_header`)."""
-    return split_header(text)[0]
+    """Every field of a file's header, a repeated key's values appended, NFC."""
+    return parse_header(nfc(text)).merged()
 
 
 # --- Number and symbol (số, ký hiệu) ----------------------------------------------

@@ -27,19 +27,13 @@ from .metadata import (
     parse_number,
     resolve_type,
 )
+from .model import DOCUMENT, NOTICE
 
 T = TypeVar("T")
 
-# What each required key holds, for the "missing line" message.
-DOCUMENT_REQUIRED = {
-    "title": "trích yếu nội dung văn bản",
-    "number": "số/ký hiệu, ví dụ 30/KH-MTTQ",
-    "type": "loại văn bản, ví dụ Kế hoạch",
-    "issuer": "cơ quan ban hành",
-    "issued": "ngày ban hành, ví dụ 2024-03-12",
-    "files": "tệp đính kèm trong content/files/",
-}
-NOTICE_REQUIRED = {"title": "tiêu đề thông báo", "date": "ngày đăng, ví dụ 2024-06-01 08:00"}
+# What each required key holds, for the "missing line" message: the content model's.
+DOCUMENT_REQUIRED = {field.key: field.meaning for field in DOCUMENT.required}
+NOTICE_REQUIRED = {field.key: field.meaning for field in NOTICE.required}
 # What an editor may write in "Status:" (as messages show it) and what it means.
 _DRAFT = {"draft": "draft", "nháp": "draft", "bản nháp": "draft"}
 _DOCUMENT_STATUS = {"Còn hiệu lực": "", "Hết hiệu lực": "expired", **_DRAFT}
@@ -64,7 +58,7 @@ class Collector:
     def text(self, key: str) -> str:
         """The value of ``key`` ("" when absent)."""
         found = self.header.get(key)
-        return found.text.strip() if found else ""
+        return found.value.strip() if found else ""
 
     def require(self, required: dict[str, str]) -> bool:
         """Report every missing required key; True when none is missing."""

@@ -379,7 +379,7 @@ CASES: dict[str, Case] = {
         {"pages/lien-he.md": "Slug: lien-he\n\nĐịa chỉ: số 12 đường Hòa Bình.\n"},
         [
             'content/pages/lien-he.md:1: Thiếu dòng "Title: ..." (tiêu đề). Thêm vào phần đầu '
-            'tệp, ví dụ "Title: Hội nghị tiếp xúc cử tri".'
+            'tệp, ví dụ "Title: Giới thiệu".'
         ],
     ),
 }

@@ -200,3 +200,42 @@ def test_addresses_in_brackets_are_text_shown_exactly_as_written(make_site):
     assert record.select_one(".document__abstract").get_text() == "Hỏi & đáp <mttq@example.vn>"
     assert record.title.get_text().startswith("Kế hoạch số 01/KH-MTTQ: Hỏi & đáp <mttq@example.vn>")
     assert not record.find(lambda tag: "@" in tag.name)
+
+
+# --- Fields the content model declares ------------------------------------------------
+
+
+def test_unknown_fields_are_warnings_with_a_suggestion(site, capsys):
+    extra = "Titel: Hội nghị\nGhi-chu: của phóng viên\nOrigin-unit: Ủy ban MTTQ phường cũ\n"
+    extra += "Origin-url: https://cu.example.vn/tin/hoi-nghi.html\n"
+    content = site({A: article(extra)})
+    out, err = io.StringIO(), io.StringIO()
+    status = run_check(SETTINGS, {**BASE, "PATH": str(content)}, out=out, err=err)
+    assert status == 0, err.getvalue()
+    text = out.getvalue()
+    assert "Cảnh báo (vẫn đăng, nên sửa): 2" in text
+    assert (
+        f'content/{A}:5: Tên trường "Titel" không có trong mẫu tin bài nên bị bỏ qua. '
+        'Có phải "Title"?'
+    ) in text
+    assert f'content/{A}:6: Tên trường "Ghi-chu" không có trong mẫu tin bài' in text
+    assert "Các trường có: Title, Date, Category, Summary, Author" in text
+
+
+@pytest.mark.parametrize("relative", [A, "pages/gioi-thieu.md", "notices/2024-10-02-a.md"])
+def test_origin_url_must_be_a_whole_address(relative, site):
+    texts = {
+        A: article("Origin-url: cu.example.vn/tin\n"),
+        "pages/gioi-thieu.md": "Title: Giới thiệu\nOrigin-url: cu.example.vn/tin\n\nNội dung.\n",
+        "notices/2024-10-02-a.md": (
+            "Title: Thông báo\nDate: 2024-10-02 08:00\nOrigin-url: cu.example.vn/tin\n\nNội dung.\n"
+        ),
+    }
+    content = site({**_files(relative, texts[relative])})
+    err = io.StringIO()
+    assert run_check(SETTINGS, {**BASE, "PATH": str(content)}, err=err) == 1
+    line = texts[relative].split("\n").index("Origin-url: cu.example.vn/tin") + 1
+    assert (
+        f'content/{relative}:{line}: Dòng "Origin-url" phải là một địa chỉ đầy đủ bắt đầu '
+        "bằng https://"
+    ) in err.getvalue()

@@ -168,7 +168,7 @@ def test_read_header_follows_markdown_meta_rules():
     header = read_header(text)
     assert header["files"].values == ("a.pdf", "b.docx | Phụ lục", "c.xlsx")
     assert header["files"].line == 2
-    assert header["number"].text == "30/KH-MTTQ Đ"  # NFC again
+    assert header["number"].value == "30/KH-MTTQ Đ"  # NFC again
     assert header["number"].line == 5
     assert "body" not in header
 

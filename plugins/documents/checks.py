@@ -1,0 +1,79 @@
+"""Notices and documents as content kinds of the checks (``content_checks.kinds``).
+
+``invoke check`` and the build run these on every file in ``content/notices/``
+and ``content/documents/`` with the same rules as the generators (records.py),
+so the check says exactly what the build says. Required, unknown, plain-text
+and address fields come from the content model (``model.py``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from content_checks.kinds import ContentKind, FileContext, Verdict, register_kind
+from content_checks.source import Header
+
+from .catalogue import notice_state
+from .metadata import read_header
+from .records import Place, read_document, read_notice
+from .settings import DEFAULTS
+
+
+def _place(settings: Mapping[str, Any]) -> Place:
+    return Place(
+        Path(settings["PATH"]),
+        settings.get("DOCUMENT_FILES_DIR", DEFAULTS["DOCUMENT_FILES_DIR"]),
+        settings.get("STATIC_URL", "{path}"),
+    )
+
+
+def check_notice(header: Header, context: FileContext) -> Verdict:
+    """The notice rules; scheduled while its date is ahead."""
+    info, draft, findings = read_notice(read_header(context.text), _place(context.settings))
+    if draft:
+        return "draft", None, findings
+    if info is None:
+        return "published", None, findings
+    posted = info.posted.replace(tzinfo=context.now.tzinfo)
+    if notice_state(info, context.now.replace(tzinfo=None)) == "scheduled":
+        return "scheduled", posted, findings, info
+    return "published", posted, findings, info
+
+
+def check_document(header: Header, context: FileContext) -> Verdict:
+    """The document rules (documents are never scheduled)."""
+    types = context.settings.get("DOCUMENT_TYPES") or []
+    info, draft, findings = read_document(
+        read_header(context.text), types, _place(context.settings)
+    )
+    issued = None
+    if info is not None:
+        issued = dt.datetime.combine(info.issued, dt.time(), tzinfo=context.now.tzinfo)
+    return ("draft" if draft else "published"), issued, findings, info
+
+
+NOTICE_KIND = ContentKind(
+    name="notice",
+    label="thông báo",
+    paths_setting="NOTICE_PATHS",
+    default_paths=("notices",),
+    check=check_notice,
+    plugin="documents",
+)
+DOCUMENT_KIND = ContentKind(
+    name="document",
+    label="văn bản",
+    paths_setting="DOCUMENT_PATHS",
+    default_paths=("documents",),
+    check=check_document,
+    plugin="documents",
+)
+
+
+def register_kinds() -> None:
+    """Make notices and documents known to the checks (idempotent)."""
+    register_kind(NOTICE_KIND)
+    register_kind(DOCUMENT_KIND)
