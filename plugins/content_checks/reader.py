@@ -13,6 +13,8 @@ first mistake, so this reader only ever sees files that passed them.
 
 from __future__ import annotations
 
+from content_model import DATE, DATETIME
+from content_model import standard as model
 from content_model.plain_text import text_html
 from markdown import Markdown
 from markdown.extensions.meta import MetaPreprocessor
@@ -27,7 +29,8 @@ from .rules import SINGLE_VALUED
 from .sanitize import Sanitizer
 from .source import decode, parse_header
 
-_DATE_FIELDS = {"date", "modified"}
+# Dates the content model declares for what this reader reads (date, modified).
+_DATE_FIELDS = model.ARTICLE.keys_of(DATE, DATETIME) | model.PAGE.keys_of(DATE, DATETIME)
 # Where markdown.extensions.meta registers its preprocessor.
 _META_PRIORITY = 27
 

@@ -23,6 +23,7 @@ Public API (stable; other tools read it)::
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -96,6 +97,8 @@ class Field:
     pattern: str | None = None
     # Developers' fields (Template, Save_as...): known, but not offered to editors.
     advanced: bool = False
+    # Written (empty or with a starting value) in a file ``invoke new`` makes.
+    in_new_file: bool = True
 
     def __post_init__(self) -> None:
         if self.type not in TYPES:
@@ -121,6 +124,11 @@ class Field:
         """What the value is, for messages ("tiêu đề")."""
         return self.meaning_vi or self.label_vi[:1].lower() + self.label_vi[1:]
 
+    @property
+    def starter(self) -> bool:
+        """True when ``invoke new`` writes this field into a new file."""
+        return self.in_new_file and not self.advanced
+
     def choices(self, settings: Mapping[str, Any] | None = None) -> list[str]:
         """The values a "choice" field accepts ([] for other types)."""
         if self.type != CHOICE:
@@ -140,7 +148,7 @@ class Kind:
     label_vi: str  # "tin bài"
     folder: str  # default folder under content/: "articles"
     paths_setting: str  # the setting that can change it: "ARTICLE_PATHS"
-    file_pattern: str  # the file name new files get: "{category}/{date}-{slug}.md"
+    file_pattern: str  # new files: "{category_slug}/{yyyy}-{mm}-{dd}-{slug}.md"
     fields: tuple[Field, ...]
     help_vi: str = ""
     plugin: str | None = None  # the plugin that reads it (None: Pelican itself)
@@ -170,6 +178,15 @@ class Kind:
     def markup_keys(self) -> frozenset[str]:
         """Keys of the fields that are markup (every other one is plain text)."""
         return frozenset(item.key for item in self.fields if not item.plain_text)
+
+    def new_file_header(self, values: Mapping[str, str]) -> str:
+        """The header ``invoke new`` writes: every starter field, ``values`` by key."""
+        lines = []
+        for item in self.fields:
+            if item.starter:
+                value = str(values.get(item.key, ""))
+                lines.append(f"{item.name}: {value}" if value else f"{item.name}:")
+        return "\n".join(lines) + "\n"
 
     def keys_of(self, *types: str) -> frozenset[str]:
         """Keys of the fields of these types."""
@@ -203,6 +220,19 @@ def kind(name: str) -> Kind | None:
     return _KINDS.get(name)
 
 
+def declare_plugins(settings: Mapping[str, Any]) -> None:
+    """Run every enabled plugin's ``register()``, as Pelican does, so its kinds are declared.
+
+    For tools that read the model without building (``invoke new``, an
+    editor's configuration): plugins declare their kinds in ``register()``.
+    """
+    for name in settings.get("PLUGINS", []):
+        module = importlib.import_module(name) if isinstance(name, str) else name
+        register = getattr(module, "register", None)
+        if callable(register):
+            register()
+
+
 def origin_fields() -> tuple[Field, ...]:
     """Where an imported item came from: every kind accepts these two optional fields."""
     return (
@@ -213,6 +243,7 @@ def origin_fields() -> tuple[Field, ...]:
             "Đơn vị cũ có trang tin mà mục này được chuyển về (khi nhập từ trang cũ).",
             example="Ủy ban MTTQ phường Hòa Thuận",
             meaning_vi="tên đơn vị cũ",
+            in_new_file=False,
         ),
         Field(
             "Origin-url",
@@ -222,6 +253,7 @@ def origin_fields() -> tuple[Field, ...]:
             example="https://hoathuan.example.vn/tin-tuc/hoi-nghi.html",
             meaning_vi="địa chỉ trên trang cũ",
             pattern=r"^https?://\S+$",
+            in_new_file=False,
         ),
     )
 

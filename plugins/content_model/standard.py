@@ -86,7 +86,7 @@ ARTICLE = Kind(
     label_vi="tin bài",
     folder="articles",
     paths_setting="ARTICLE_PATHS",
-    file_pattern="{category}/{yyyy}-{mm}-{dd}-{slug}.md",
+    file_pattern="{category_slug}/{yyyy}-{mm}-{dd}-{slug}.md",
     help_vi="Tin, bài đăng theo ngày, thuộc một chuyên mục.",
     fields=(
         Field(
@@ -131,6 +131,7 @@ ARTICLE = Kind(
             "Ngày sửa",
             "Ngày giờ sửa nội dung quan trọng (không bắt buộc).",
             example="2024-10-04 10:00",
+            in_new_file=False,
         ),
         Field(
             "Status",
@@ -164,8 +165,22 @@ PAGE = Kind(
             example="Giới thiệu",
         ),
         *_common("Một hai câu tóm tắt trang (không bắt buộc).", summary_required=False),
-        Field("Date", DATETIME, "Ngày đăng", "Không bắt buộc.", example="2024-10-03 08:30"),
-        Field("Modified", DATETIME, "Ngày sửa", "Không bắt buộc.", example="2024-10-04 10:00"),
+        Field(
+            "Date",
+            DATETIME,
+            "Ngày đăng",
+            "Không bắt buộc.",
+            example="2024-10-03 08:30",
+            in_new_file=False,
+        ),
+        Field(
+            "Modified",
+            DATETIME,
+            "Ngày sửa",
+            "Không bắt buộc.",
+            example="2024-10-04 10:00",
+            in_new_file=False,
+        ),
         Field(
             "Status",
             CHOICE,
@@ -174,7 +189,14 @@ PAGE = Kind(
             example="hidden",
             values=("published", "draft", "hidden"),
         ),
-        Field("Order", NUMBER, "Thứ tự", "Thứ tự trên trình đơn (số nhỏ trước).", example="1"),
+        Field(
+            "Order",
+            NUMBER,
+            "Thứ tự",
+            "Thứ tự trên trình đơn (số nhỏ trước).",
+            example="1",
+            in_new_file=False,
+        ),
         *origin_fields(),
         *_developer(),
     ),

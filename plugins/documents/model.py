@@ -121,7 +121,9 @@ NOTICE = Kind(
             example="draft",
             values=("published", "draft"),
         ),
-        Field("Author", TEXT, "Người viết", "Không bắt buộc.", example="Văn phòng"),
+        Field(
+            "Author", TEXT, "Người viết", "Không dùng (thông báo đứng tên đơn vị).", advanced=True
+        ),
         *origin_fields(),
         _SLUG,
     ),
@@ -132,7 +134,7 @@ DOCUMENT = Kind(
     label_vi="văn bản",
     folder="documents",
     paths_setting="DOCUMENT_PATHS",
-    file_pattern="{number-slug}.md",
+    file_pattern="{number_slug}.md",
     help_vi="Văn bản của đơn vị (kế hoạch, hướng dẫn, thông tri...) với tệp đính kèm.",
     plugin="documents",
     fields=(
@@ -219,6 +221,7 @@ DOCUMENT = Kind(
             "Tóm tắt",
             "Tóm tắt nội dung (không bắt buộc).",
             example="Kế hoạch tổ chức ngày hội tại 12 khu dân cư.",
+            in_new_file=False,  # a new document gets a body paragraph instead
         ),
         *origin_fields(),
         _SLUG,

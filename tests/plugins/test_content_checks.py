@@ -8,6 +8,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from content_model import declare_plugins
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown import Markdown
@@ -170,6 +171,7 @@ def test_header_keeps_lines_and_joins_continuations():
 # --- Placement --------------------------------------------------------------------------
 
 SETTINGS = load_settings(ROOT / "pelicanconf.py", {"PATH": str(ROOT / "content")})
+declare_plugins(SETTINGS)  # plugins declare their kinds in register(), as in a build
 
 
 @pytest.mark.parametrize(
