@@ -9,8 +9,8 @@
   compiled templates in CACHE_PATH (one compilation for every generator and
   every later build), and
   ``{% include_cached %}`` (:mod:`.fragments`) renders the sidebar, header and
-  footer once rather than on every page; ``LATEST_ARTICLES`` (the site's
-  newest articles) is computed once for the sidebar's "Tin mới".
+  footer once rather than on every page (without this plugin the tag is a
+  plain include: ``portal_core.templating``).
 - Incremental writes when ``BUILD_SPEED_INCREMENTAL`` is on (:mod:`.incremental`).
 
 The linear articles generator is not a plugin hook: see :mod:`.generator`
@@ -36,12 +36,7 @@ logger = logging.getLogger(__name__)
 
 KEY_NAME = "build_speed-reading.key"
 EXTENSION = "build_speed.fragments.IncludeCachedExtension"
-# The sidebar's "Tin mới": how many of the site's newest articles.
-DEFAULT_LATEST = 5
-
-
-class BuildSpeedConfigError(ValueError):
-    """A build_speed setting is wrong."""
+PLAIN_INCLUDE = "portal_core.templating.PlainIncludeExtension"
 
 
 # What the content cache's entries depend on besides the files themselves.
@@ -136,27 +131,16 @@ def configure(pelican) -> None:
     # Every build makes new template environments, so checking each template
     # file's mtime at every {% include %} only costs a stat() per include.
     jinja.setdefault("auto_reload", False)
-    extensions = list(jinja.get("extensions", []))
+    # The caching include_cached replaces portal_core's plain one, whatever
+    # the order the two plugins' handlers ran in.
+    extensions = [name for name in jinja.get("extensions", []) if name != PLAIN_INCLUDE]
     if EXTENSION not in extensions:
         extensions.append(EXTENSION)
     jinja["extensions"] = extensions
     if settings.get("CACHE_CONTENT") and "bytecode_cache" not in jinja:
         jinja["bytecode_cache"] = bytecode_cache(settings, jinja)
     settings["JINJA_ENVIRONMENT"] = jinja
-    count = settings.setdefault("LATEST_ARTICLES_COUNT", DEFAULT_LATEST)
-    if not isinstance(count, int) or isinstance(count, bool) or count < 0:
-        raise BuildSpeedConfigError(
-            f"LATEST_ARTICLES_COUNT phải là số nguyên không âm (số tin trong khối "
-            f'"Tin mới"), ví dụ {DEFAULT_LATEST}; hiện là {count!r}.'
-        )
     incremental.begin(settings)
-
-
-def expose_latest(generator) -> None:
-    """The site's newest articles, once, for the sidebar on every page."""
-    generator.context["LATEST_ARTICLES"] = generator.articles[
-        : generator.settings["LATEST_ARTICLES_COUNT"]
-    ]
 
 
 def bind_context(generators) -> None:
@@ -190,9 +174,6 @@ def register() -> None:
     # readers_init: each generator's readers are being set up; give them
     # typography in read() and cache-friendly texts.
     signals.readers_init.connect(install_readers)
-    # article_generator_finalized: articles are read and sorted (categories
-    # plugin); every later generator copies the shared context with it.
-    signals.article_generator_finalized.connect(expose_latest)
     # all_generators_finalized: the shared context is complete, nothing is
     # written yet; page signatures are computed against it.
     signals.all_generators_finalized.connect(bind_context)
