@@ -44,6 +44,7 @@ class _RecordsGenerator(Generator):
 
     paths_setting = ""
     content_class: type = Document
+    _checked: dict[str, Any] = {}  # noqa: RUF012 - replaced per build in read_all
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, readers_cache_name=f"{type(self).__name__}-Readers", **kwargs)
@@ -56,8 +57,26 @@ class _RecordsGenerator(Generator):
         """Check one header: (record or None, is draft, problems)."""
         raise NotImplementedError
 
+    def checked(self) -> dict[str, Any]:
+        """What the content checks of this build made of each file (relative path -> report).
+
+        The checks (``content_checks``, at ``initialized``) already read and
+        checked every notice and document, attachments' bytes included; the
+        generator reuses their records instead of checking each file again.
+        Empty when the checks did not run for this content and this "now".
+        """
+        if "content_checks" not in self.settings.get("PLUGINS", []):
+            return {}
+        from content_checks.content_checks import last_report  # noqa: PLC0415
+
+        report = last_report()
+        if report is None or report.root != Path(self.settings["PATH"]) or report.now != self.now:
+            return {}
+        return {item.relative: item for item in report.files}
+
     def read_all(self) -> list[Any]:
         """Read every file under our paths; report problems, skip drafts."""
+        self._checked = self.checked()
         items = []
         for relative in sorted(self.get_files(self.settings[self.paths_setting])):
             item = self._read_one(relative)
@@ -76,7 +95,12 @@ class _RecordsGenerator(Generator):
         text = nfc(text.replace("\r\n", "\n").replace("\r", "\n"))
         parsed = parse_header(text)
         header, body = parsed.merged(), parsed.body(text)
-        info, draft, problems = self.check(header)
+        known = self._checked.get(relative)
+        if known is not None and (known.status == "draft" or known.record is not None):
+            # Checked at the start of this build (a mistake would have stopped it).
+            info, draft, problems = known.record, known.status == "draft", []
+        else:
+            info, draft, problems = self.check(header)
         for line, message in problems:
             report(full, line, message)
         if info is None:
