@@ -18,6 +18,7 @@ from content_checks.source import Header
 
 from .catalogue import notice_state
 from .metadata import read_header
+from .model import document_types
 from .records import Place, read_document, read_notice
 from .settings import DEFAULTS
 
@@ -45,7 +46,9 @@ def check_notice(header: Header, context: FileContext) -> Verdict:
 
 def check_document(header: Header, context: FileContext) -> Verdict:
     """The document rules (documents are never scheduled)."""
-    types = context.settings.get("DOCUMENT_TYPES") or []
+    # The model's registry: the setting, else the plugin's defaults (the
+    # checks may run before this plugin's initialized handler fills them in).
+    types = document_types(context.settings)
     info, draft, findings = read_document(
         read_header(context.text), types, _place(context.settings)
     )

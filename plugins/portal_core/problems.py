@@ -14,6 +14,8 @@ from pathlib import Path
 
 from content_model.header import parse_header
 
+from .state import BuildState
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -37,8 +39,9 @@ class ContentError(Exception):
         super().__init__(f"Có {len(found)} lỗi trong nội dung; trang chưa được xuất bản.\n{lines}")
 
 
-# An insertion-ordered set: duplicates are dropped in constant time.
-_problems: dict[Problem, None] = {}
+# This build's problems: an insertion-ordered set (duplicates dropped in constant time),
+# renewed when a build starts (portal_core.state).
+_state: BuildState[dict[Problem, None]] = BuildState(dict)
 
 
 def display_path(path: str | os.PathLike[str], root: str | None = None) -> str:
@@ -67,17 +70,17 @@ def metadata_line(path: str | os.PathLike[str], key: str) -> int:
 
 def report(path: str | os.PathLike[str], line: int, message: str) -> None:
     """Record a problem; duplicates (same file, line, message) are kept once."""
-    _problems[Problem(display_path(path), line, message)] = None
+    _state.value[Problem(display_path(path), line, message)] = None
 
 
 def problems() -> list[Problem]:
     """Return the problems recorded so far, sorted by file and line."""
-    return sorted(_problems)
+    return sorted(_state.value)
 
 
 def reset() -> None:
     """Forget recorded problems (each build starts clean)."""
-    _problems.clear()
+    _state.reset()
 
 
 def raise_if_any() -> None:
