@@ -121,7 +121,7 @@ def serve(c, port=CONFIG["port"]):
 )
 def preview(c, port=CONFIG["port"], output=""):
     """Live preview: serve the site, re-render only the pages a saved change touches."""
-    from build_speed.preview import run_preview  # noqa: PLC0415 - needs sys.path
+    from live_preview.preview import run_preview  # noqa: PLC0415 - needs sys.path
 
     folder = Path(output).resolve() if output else CONFIG["output"]
     watched = [ROOT / "content", ROOT / "theme", CONFIG["settings_base"]]

@@ -11,7 +11,8 @@
   ``{% include_cached %}`` (:mod:`.fragments`) renders the sidebar, header and
   footer once rather than on every page (without this plugin the tag is a
   plain include: ``portal_core.templating``).
-- Incremental writes when ``BUILD_SPEED_INCREMENTAL`` is on (:mod:`.incremental`).
+- The preview (hot path, incremental writes, signatures, dev server) is its
+  own plugin, ``live_preview``.
 
 The linear articles generator is not a plugin hook: see :mod:`.generator`
 and ``PELICAN_CLASS`` in pelicanconf.py.
@@ -29,7 +30,6 @@ import jinja2
 from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 
-from . import hot, incremental
 from .readers import install as install_readers
 
 logger = logging.getLogger(__name__)
@@ -140,25 +140,10 @@ def configure(pelican) -> None:
     if settings.get("CACHE_CONTENT") and "bytecode_cache" not in jinja:
         jinja["bytecode_cache"] = bytecode_cache(settings, jinja)
     settings["JINJA_ENVIRONMENT"] = jinja
-    incremental.begin(settings)
-
-
-def bind_context(generators) -> None:
-    """Give the incremental build the context every page shares; keep the model."""
-    session = incremental.current()
-    if session is not None and generators:
-        session.bind(generators[0].context, generators[0].settings)
-        hot.remember(generators, generators[0].settings)
-
-
-def writer_class(pelican):
-    """Pelican's writer, or the incremental one during a preview build."""
-    return incremental.IncrementalWriter if incremental.current() is not None else None
 
 
 def finish(pelican) -> None:
-    """Record what was written; remember the reading key the cache was made with."""
-    incremental.end()
+    """Remember the reading key the content cache was made with."""
     key = pelican.settings.get("BUILD_SPEED_READING_KEY")
     if key and pelican.settings.get("CACHE_CONTENT"):
         path = _key_path(pelican.settings)
@@ -174,10 +159,5 @@ def register() -> None:
     # readers_init: each generator's readers are being set up; give them
     # typography in read() and cache-friendly texts.
     signals.readers_init.connect(install_readers)
-    # all_generators_finalized: the shared context is complete, nothing is
-    # written yet; page signatures are computed against it.
-    signals.all_generators_finalized.connect(bind_context)
-    # get_writer: the incremental writer only while a preview build runs.
-    signals.get_writer.connect(writer_class)
-    # finalized: every page is written; save the record for the next build.
+    # finalized: every page is written; the cache is good for the next build.
     signals.finalized.connect(finish)

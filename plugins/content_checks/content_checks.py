@@ -123,6 +123,6 @@ def register() -> None:
     signals.static_generator_finalized.connect(summarise_failure)
     # finalized: the site is written; end with the summary.
     signals.finalized.connect(summarise)
-    # build_speed's hot path (plugins/build_speed/hooks.py): a file edited
+    # the preview's hot path (plugins/live_preview/hooks.py): a file edited
     # during the preview is checked before its page is rewritten at once.
     signal("build_speed_check_source").connect(check_edited)

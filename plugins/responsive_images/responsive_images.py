@@ -234,7 +234,7 @@ def register() -> None:
     signals.all_generators_finalized.connect(start_registry)
     # finalized: the pages are written, so the photos they use are known.
     signals.finalized.connect(write_copies)
-    # build_speed's hot path (plugins/build_speed/hooks.py): an article edited
+    # the preview's hot path (plugins/live_preview/hooks.py): an article edited
     # during the preview is shown at once; connected after share_meta (PLUGINS
     # order), so its new share image is the one swapped for a copy.
     signal("build_speed_content_refreshed").connect(refresh_content)
