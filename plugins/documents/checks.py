@@ -18,7 +18,7 @@ from content_checks.source import Header
 
 from .catalogue import notice_state
 from .metadata import read_header
-from .model import document_types
+from .model import DOCUMENT, NOTICE, document_types
 from .records import Place, read_document, read_notice
 from .settings import DEFAULTS
 
@@ -61,16 +61,16 @@ def check_document(header: Header, context: FileContext) -> Verdict:
 NOTICE_KIND = ContentKind(
     name="notice",
     label="thông báo",
-    paths_setting="NOTICE_PATHS",
-    default_paths=("notices",),
+    paths_setting=NOTICE.paths_setting,
+    default_paths=(NOTICE.folder,),
     check=check_notice,
     plugin="documents",
 )
 DOCUMENT_KIND = ContentKind(
     name="document",
     label="văn bản",
-    paths_setting="DOCUMENT_PATHS",
-    default_paths=("documents",),
+    paths_setting=DOCUMENT.paths_setting,
+    default_paths=(DOCUMENT.folder,),
     check=check_document,
     plugin="documents",
 )

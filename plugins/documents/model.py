@@ -24,7 +24,7 @@ from content_model import (
 )
 
 from .metadata import NUMBER_EXAMPLES
-from .settings import DEFAULT_TYPES
+from .settings import DEFAULT_TYPES, DEFAULTS
 
 
 def document_types(settings: Mapping[str, Any]) -> list[str]:
@@ -60,7 +60,7 @@ _SLUG = Field(
 NOTICE = Kind(
     name="notice",
     label_vi="thông báo",
-    folder="notices",
+    folder=DEFAULTS["NOTICE_PATHS"][0],
     paths_setting="NOTICE_PATHS",
     file_pattern="{yyyy}-{mm}-{dd}-{slug}.md",
     help_vi="Thông báo có thời hạn, hiện ở khối Thông báo trang chủ đến khi hết hạn.",
@@ -132,7 +132,7 @@ NOTICE = Kind(
 DOCUMENT = Kind(
     name="document",
     label_vi="văn bản",
-    folder="documents",
+    folder=DEFAULTS["DOCUMENT_PATHS"][0],
     paths_setting="DOCUMENT_PATHS",
     file_pattern="{number_slug}.md",
     help_vi="Văn bản của đơn vị (kế hoạch, hướng dẫn, thông tri...) với tệp đính kèm.",
