@@ -70,7 +70,7 @@ def check(c, fix=False, path=""):
     }
 )
 def new(c, kind, title, category="", type="", number="", path=""):  # noqa: PLR0917 - options
-    """Start a new article, notice or document (a draft with every field)."""
+    """Start a new article, page, notice or document (a draft with every field)."""
     from content_checks.scaffold import ScaffoldError, scaffold  # noqa: PLC0415
     from portal_core.clock import build_now  # noqa: PLC0415
     from portal_core.problems import display_path  # noqa: PLC0415

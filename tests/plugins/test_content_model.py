@@ -104,3 +104,36 @@ def test_a_file_written_from_the_models_examples_passes_the_check(name, tmp_path
         out=io.StringIO(),
     )
     assert status == 0, err.getvalue()
+
+
+@pytest.mark.parametrize("name", KINDS)
+def test_invoke_new_writes_the_models_starter_fields_and_passes_the_check(
+    name, tmp_path, monkeypatch
+):
+    import datetime as dt  # noqa: PLC0415
+
+    from content_checks.scaffold import scaffold  # noqa: PLC0415
+
+    monkeypatch.chdir(tmp_path)
+    content = tmp_path / "content"
+    content.mkdir()
+    settings = load_settings(ROOT / "pelicanconf.py", {"PATH": str(content)})
+    options = {
+        "article": {"category": "Tin tức sự kiện"},
+        "document": {"doc_type": "Kế hoạch", "number": "30/KH-MTTQ"},
+    }.get(name, {})
+    path = scaffold(name, "Lịch tiếp công dân", settings, dt.datetime(2024, 6, 1, 8), **options)
+    header = [
+        line.split(":", 1)[0] for line in path.read_text("utf-8").split("\n\n")[0].split("\n")
+    ]
+    kind = content_model.kind(name)
+    assert header == [field.name for field in kind.fields if field.starter]
+    if name == "document":  # its attachment must exist for the check
+        write_files(content, {"files/van-ban/30-kh-mttq-2024.pdf": b"%PDF-1.4\n% x\n"})
+    status = run_check(
+        ROOT / "pelicanconf.py",
+        {"PATH": str(content), "VISITOR_COUNTER": None, "BUILD_DATE": "2024-06-02"},
+        err=(err := io.StringIO()),
+        out=io.StringIO(),
+    )
+    assert status == 0, err.getvalue()
