@@ -31,6 +31,7 @@ from .source import decode, parse_header
 
 # Dates the content model declares for what this reader reads (date, modified).
 _DATE_FIELDS = model.ARTICLE.keys_of(DATE, DATETIME) | model.PAGE.keys_of(DATE, DATETIME)
+_MARKUP_FIELDS = model.ARTICLE.markup_keys | model.PAGE.markup_keys
 # Where markdown.extensions.meta registers its preprocessor.
 _META_PRIORITY = 27
 
@@ -89,6 +90,7 @@ class PortalMarkdownReader(MarkdownReader):
         if isinstance(metadata.get("title"), str):
             # Plain text (the check refused any markup): escaped, whatever it holds.
             metadata["title"] = text_html(metadata["title"])
-        if isinstance(metadata.get("summary"), str):
-            metadata["summary"] = sanitizer.body(metadata["summary"])
+        for key in _MARKUP_FIELDS:  # markup in the content model: sanitised once, here
+            if isinstance(metadata.get(key), str):
+                metadata[key] = sanitizer.body(metadata[key])
         return sanitizer.body(content), metadata
