@@ -239,3 +239,20 @@ def test_origin_url_must_be_a_whole_address(relative, site):
         f'content/{relative}:{line}: Dòng "Origin-url" phải là một địa chỉ đầy đủ bắt đầu '
         "bằng https://"
     ) in err.getvalue()
+
+
+def test_an_attachment_name_with_quotes_stays_inside_its_attributes(make_site):
+    name = 'ke-hoach" data-injected="1.pdf'
+    output = make_site(
+        {
+            "documents/a.md": document().replace(
+                "Files: van-ban/01-kh-mttq.pdf", f"Files: van-ban/{name}"
+            ),
+            f"files/van-ban/{name}": PDF,
+        }
+    )
+    page = soup(next(output.glob("van-ban/*/index.html")))
+    assert not page.select("[data-injected]")
+    download = page.select_one("a.attachments__download")
+    assert download["download"] == name
+    assert download["href"].endswith(name)
