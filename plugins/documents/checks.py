@@ -15,6 +15,7 @@ from typing import Any
 
 from content_checks.kinds import ContentKind, FileContext, Verdict, register_kind
 from content_checks.source import Header
+from portal_core.clock import site_timezone
 
 from .catalogue import notice_state
 from .metadata import read_header
@@ -28,6 +29,7 @@ def _place(settings: Mapping[str, Any]) -> Place:
         Path(settings["PATH"]),
         settings.get("DOCUMENT_FILES_DIR", DEFAULTS["DOCUMENT_FILES_DIR"]),
         settings.get("STATIC_URL", "{path}"),
+        site_timezone(settings),
     )
 
 

@@ -50,7 +50,10 @@ class _RecordsGenerator(Generator):
         super().__init__(*args, readers_cache_name=f"{type(self).__name__}-Readers", **kwargs)
         self.now = build_now(self.settings)
         self.place = Place(
-            Path(self.path), self.settings["DOCUMENT_FILES_DIR"], self.settings["STATIC_URL"]
+            Path(self.path),
+            self.settings["DOCUMENT_FILES_DIR"],
+            self.settings["STATIC_URL"],
+            self.now.tzinfo,
         )
 
     def check(self, header: dict[str, Field]) -> tuple[Any, bool, list[tuple[int, str]]]:

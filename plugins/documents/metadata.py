@@ -128,17 +128,17 @@ def parse_date(raw: str) -> dt.date:
         raise MetadataError(str(error)) from None
 
 
-def parse_datetime(raw: str) -> dt.datetime:
+def parse_datetime(raw: str, zone: dt.tzinfo | None = None) -> dt.datetime:
     """Parse a date with an optional time: ``2024-06-01 08:30``, ``01/06/2024 8:30``.
 
     A written UTC offset (``2024-06-01T08:30:00+07:00``) is converted to the
-    local time of Việt Nam (notices are posted in the unit's time zone).
+    site's local time ``zone`` (Việt Nam's by default).
     """
     try:
         moment = dates.parse_datetime(raw)
     except dates.DateError as error:
         raise MetadataError(str(error)) from None
-    return dates.to_local(moment, ZoneInfo(DEFAULT_TIMEZONE))
+    return dates.to_local(moment, zone or ZoneInfo(DEFAULT_TIMEZONE))
 
 
 # --- Type, flags ---------------------------------------------------------------------

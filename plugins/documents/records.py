@@ -12,7 +12,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
+from zoneinfo import ZoneInfo
 
+from portal_core.clock import DEFAULT_TIMEZONE
 from portal_core.text import fold, slugify_vi
 
 from .files import Attachment, check_attachment, file_entries
@@ -144,13 +146,18 @@ def _open(
     return reader, status, complete
 
 
+# The time zone of Việt Nam, unless the site's TIMEZONE says otherwise.
+_SITE_ZONE = ZoneInfo(DEFAULT_TIMEZONE)
+
+
 @dataclass(frozen=True)
 class Place:
-    """Where attachments are: the content folder, their subfolder, their URL pattern."""
+    """Where attachments are (content folder, subfolder, URL pattern); the site's time zone."""
 
     content_root: Path
     files_dir: str = "files"
     url_pattern: str = "{path}"
+    zone: dt.tzinfo = _SITE_ZONE  # a written UTC offset is converted to it
 
 
 def _attachments(reader: Collector, place: Place) -> tuple[Attachment, ...]:
@@ -231,7 +238,7 @@ def read_notice(
     reader, status, complete = _open(header, _NOTICE_STATUS, NOTICE_REQUIRED)
     if status == "draft":
         return None, True, []
-    posted = reader.parse("date", parse_datetime)
+    posted = reader.parse("date", lambda value: parse_datetime(value, place.zone))
     valid_from = reader.parse("valid-from", parse_date) or (posted.date() if posted else None)
     expires = reader.parse("expires", parse_date)
     pinned = reader.parse("pinned", parse_flag) or False

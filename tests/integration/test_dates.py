@@ -23,3 +23,14 @@ def test_an_iso_8601_date_with_offset_is_published_at_that_moment(make_site):
     assert notice_page.select_one(".article-meta__date time")["datetime"].startswith(
         "2024-03-04T08:00:00+07:00"
     )
+
+
+def test_a_notice_offset_is_converted_to_the_sites_own_time_zone(make_site):
+    notice = "Title: Thông báo lịch tiếp dân\nDate: 2024-03-04T08:00:00+07:00\n\nNội dung.\n"
+    output = make_site(
+        {"notices/2024-03-04-lich.md": notice}, TIMEZONE="UTC", BUILD_DATE="2024-06-01 00:00"
+    )
+    page = soup(next(output.glob("thong-bao/2024/03/04/*/index.html")))
+    assert page.select_one(".article-meta__date time")["datetime"].startswith(
+        "2024-03-04T01:00:00+00:00"
+    )
