@@ -188,6 +188,29 @@ class Kind:
                 lines.append(f"{item.name}: {value}" if value else f"{item.name}:")
         return "\n".join(lines) + "\n"
 
+    def header(self, values: Mapping[str, str | Iterable[str]]) -> str:
+        """A file's header for ``values`` (by field name or key), in the model's order.
+
+        For writers (an importer): empty values are left out; a list (``Files``)
+        becomes one value per line, continuation lines indented by four spaces;
+        line breaks inside a value become spaces. A name the model does not
+        declare raises ``ValueError``.
+        """
+        given = {str(name).lower(): value for name, value in values.items()}
+        unknown = sorted(set(given) - self.keys)
+        if unknown:
+            raise ValueError(f"content model: {self.name} has no field {', '.join(unknown)}")
+        lines = []
+        for item in self.fields:
+            value = given.get(item.key)
+            parts = [value] if isinstance(value, str) or value is None else list(value)
+            parts = [" ".join(str(part).split()) for part in parts if part is not None]
+            parts = [part for part in parts if part]
+            if parts:
+                lines.append(f"{item.name}: {parts[0]}")
+                lines += [f"    {part}" for part in parts[1:]]
+        return "\n".join(lines) + "\n"
+
     def keys_of(self, *types: str) -> frozenset[str]:
         """Keys of the fields of these types."""
         return frozenset(item.key for item in self.fields if item.type in types)

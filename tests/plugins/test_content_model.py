@@ -137,3 +137,25 @@ def test_invoke_new_writes_the_models_starter_fields_and_passes_the_check(
         out=io.StringIO(),
     )
     assert status == 0, err.getvalue()
+
+
+def test_a_writer_gets_headers_the_one_reader_reads_back():
+    from content_model.header import parse_header  # noqa: PLC0415
+
+    document = content_model.kind("document")
+    text = document.header(
+        {
+            "Title": "Kế hoạch\ntổ chức ngày hội",
+            "number": "30/KH-MTTQ",
+            "Files": ["van-ban/a.pdf | Toàn văn", "van-ban/b.xlsx | Phụ lục"],
+            "Origin-url": "https://cu.example.vn/van-ban/30.html",
+            "Signer": "",
+        }
+    )
+    assert text.splitlines()[0] == "Title: Kế hoạch tổ chức ngày hội"
+    header = parse_header(text + "\nNội dung.\n")
+    assert header.fields["files"].values == ("van-ban/a.pdf | Toàn văn", "van-ban/b.xlsx | Phụ lục")
+    assert header.get("origin-url") == "https://cu.example.vn/van-ban/30.html"
+    assert "signer" not in header.fields
+    with pytest.raises(ValueError, match="tittle"):
+        document.header({"Tittle": "x"})
