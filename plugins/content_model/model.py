@@ -249,8 +249,12 @@ def declare_plugins(settings: Mapping[str, Any]) -> None:
     For tools that read the model without building (``invoke new``, an
     editor's configuration): plugins declare their kinds in ``register()``.
     """
-    for name in settings.get("PLUGINS", []):
-        module = importlib.import_module(name) if isinstance(name, str) else name
+    # Every module first, then every register(), in PLUGINS order, as Pelican does.
+    modules = [
+        importlib.import_module(name) if isinstance(name, str) else name
+        for name in settings.get("PLUGINS", [])
+    ]
+    for module in modules:
         register = getattr(module, "register", None)
         if callable(register):
             register()
