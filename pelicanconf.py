@@ -75,6 +75,9 @@ PLUGINS = [
     "documents",
     "content_checks",
     "build_speed",
+    # The preview's hot path and incremental writes (invoke preview); any
+    # build runs the same without it.
+    "live_preview",
 ]
 # Pelican with a linear articles generator (plugins/build_speed/generator.py).
 PELICAN_CLASS = "build_speed.PortalPelican"

@@ -70,7 +70,7 @@ def check(c, fix=False, path=""):
     }
 )
 def new(c, kind, title, category="", type="", number="", path=""):  # noqa: PLR0917 - options
-    """Start a new article, notice or document (a draft with every field)."""
+    """Start a new article, page, notice or document (a draft with every field)."""
     from content_checks.scaffold import ScaffoldError, scaffold  # noqa: PLC0415
     from portal_core.clock import build_now  # noqa: PLC0415
     from portal_core.problems import display_path  # noqa: PLC0415
@@ -122,7 +122,7 @@ def serve(c, port=CONFIG["port"]):
 )
 def preview(c, port=CONFIG["port"], output=""):
     """Live preview: serve the site, re-render only the pages a saved change touches."""
-    from build_speed.preview import run_preview  # noqa: PLC0415 - needs sys.path
+    from live_preview.preview import run_preview  # noqa: PLC0415 - needs sys.path
 
     folder = Path(output).resolve() if output else CONFIG["output"]
     watched = [ROOT / "content", ROOT / "theme", CONFIG["settings_base"]]

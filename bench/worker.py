@@ -47,9 +47,9 @@ def _settings_file(args: argparse.Namespace) -> Path:
 
 
 def _portal(args: argparse.Namespace, incremental: bool) -> dict[str, Any]:
+    from live_preview import incremental as record  # noqa: PLC0415 - plugins on sys.path
     from pelican.log import init as init_logging  # noqa: PLC0415
 
-    from build_speed import incremental as record  # noqa: PLC0415 - plugins on sys.path
     from portal_core.runner import run  # noqa: PLC0415
 
     init_logging(level=logging.WARNING, fatal="warnings")
@@ -77,9 +77,8 @@ def _stock(args: argparse.Namespace) -> dict[str, Any]:
 
 def _preview(args: argparse.Namespace) -> dict[str, Any]:
     """Edit one article and rebuild, as the preview does, ``args.edits`` times."""
+    from live_preview.preview import preview_overrides, rebuild, refresh  # noqa: PLC0415
     from pelican.log import init as init_logging  # noqa: PLC0415
-
-    from build_speed.preview import preview_overrides, rebuild, refresh  # noqa: PLC0415
 
     init_logging(level=logging.WARNING, fatal="warnings")
     overrides = {**_overrides(args), **preview_overrides(Path(args.output).resolve())}

@@ -9,9 +9,10 @@
   compiled templates in CACHE_PATH (one compilation for every generator and
   every later build), and
   ``{% include_cached %}`` (:mod:`.fragments`) renders the sidebar, header and
-  footer once rather than on every page; ``LATEST_ARTICLES`` (the site's
-  newest articles) is computed once for the sidebar's "Tin mới".
-- Incremental writes when ``BUILD_SPEED_INCREMENTAL`` is on (:mod:`.incremental`).
+  footer once rather than on every page (without this plugin the tag is a
+  plain include: ``portal_core.templating``).
+- The preview (hot path, incremental writes, signatures, dev server) is its
+  own plugin, ``live_preview``.
 
 The linear articles generator is not a plugin hook: see :mod:`.generator`
 and ``PELICAN_CLASS`` in pelicanconf.py.
@@ -29,19 +30,13 @@ import jinja2
 from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 
-from . import hot, incremental
 from .readers import install as install_readers
 
 logger = logging.getLogger(__name__)
 
 KEY_NAME = "build_speed-reading.key"
 EXTENSION = "build_speed.fragments.IncludeCachedExtension"
-# The sidebar's "Tin mới": how many of the site's newest articles.
-DEFAULT_LATEST = 5
-
-
-class BuildSpeedConfigError(ValueError):
-    """A build_speed setting is wrong."""
+PLAIN_INCLUDE = "portal_core.templating.PlainIncludeExtension"
 
 
 # What the content cache's entries depend on besides the files themselves.
@@ -136,45 +131,19 @@ def configure(pelican) -> None:
     # Every build makes new template environments, so checking each template
     # file's mtime at every {% include %} only costs a stat() per include.
     jinja.setdefault("auto_reload", False)
-    extensions = list(jinja.get("extensions", []))
+    # The caching include_cached replaces portal_core's plain one, whatever
+    # the order the two plugins' handlers ran in.
+    extensions = [name for name in jinja.get("extensions", []) if name != PLAIN_INCLUDE]
     if EXTENSION not in extensions:
         extensions.append(EXTENSION)
     jinja["extensions"] = extensions
     if settings.get("CACHE_CONTENT") and "bytecode_cache" not in jinja:
         jinja["bytecode_cache"] = bytecode_cache(settings, jinja)
     settings["JINJA_ENVIRONMENT"] = jinja
-    count = settings.setdefault("LATEST_ARTICLES_COUNT", DEFAULT_LATEST)
-    if not isinstance(count, int) or isinstance(count, bool) or count < 0:
-        raise BuildSpeedConfigError(
-            f"LATEST_ARTICLES_COUNT phải là số nguyên không âm (số tin trong khối "
-            f'"Tin mới"), ví dụ {DEFAULT_LATEST}; hiện là {count!r}.'
-        )
-    incremental.begin(settings)
-
-
-def expose_latest(generator) -> None:
-    """The site's newest articles, once, for the sidebar on every page."""
-    generator.context["LATEST_ARTICLES"] = generator.articles[
-        : generator.settings["LATEST_ARTICLES_COUNT"]
-    ]
-
-
-def bind_context(generators) -> None:
-    """Give the incremental build the context every page shares; keep the model."""
-    session = incremental.current()
-    if session is not None and generators:
-        session.bind(generators[0].context, generators[0].settings)
-        hot.remember(generators, generators[0].settings)
-
-
-def writer_class(pelican):
-    """Pelican's writer, or the incremental one during a preview build."""
-    return incremental.IncrementalWriter if incremental.current() is not None else None
 
 
 def finish(pelican) -> None:
-    """Record what was written; remember the reading key the cache was made with."""
-    incremental.end()
+    """Remember the reading key the content cache was made with."""
     key = pelican.settings.get("BUILD_SPEED_READING_KEY")
     if key and pelican.settings.get("CACHE_CONTENT"):
         path = _key_path(pelican.settings)
@@ -190,13 +159,5 @@ def register() -> None:
     # readers_init: each generator's readers are being set up; give them
     # typography in read() and cache-friendly texts.
     signals.readers_init.connect(install_readers)
-    # article_generator_finalized: articles are read and sorted (categories
-    # plugin); every later generator copies the shared context with it.
-    signals.article_generator_finalized.connect(expose_latest)
-    # all_generators_finalized: the shared context is complete, nothing is
-    # written yet; page signatures are computed against it.
-    signals.all_generators_finalized.connect(bind_context)
-    # get_writer: the incremental writer only while a preview build runs.
-    signals.get_writer.connect(writer_class)
-    # finalized: every page is written; save the record for the next build.
+    # finalized: every page is written; the cache is good for the next build.
     signals.finalized.connect(finish)

@@ -13,27 +13,28 @@ from operator import attrgetter
 from pelican import signals
 
 from portal_core.problems import metadata_line, report
+from portal_core.state import BuildState
 
 from .registry import CategoryEntry, load_registry, resolve, unknown_message
 
-_registry: list[CategoryEntry] = []
+# This build's registry (portal_core.state renews it when a build starts).
+_state: BuildState[list[CategoryEntry]] = BuildState(list)
 
 
 def load(pelican) -> None:
     """Validate the registry once per build."""
-    global _registry  # noqa: PLW0603 - the registry is per build, set at start
-    _registry = load_registry(pelican.settings.get("CATEGORIES", []))
+    _state.value = load_registry(pelican.settings.get("CATEGORIES", []))
 
 
 def _message(written: str) -> str:
-    return unknown_message(_registry, written)
+    return unknown_message(_state.value, written)
 
 
 def bind_categories(generator) -> None:
     """Give every article its registry category; sort articles deterministically."""
     for article in [*generator.articles, *generator.translations, *generator.drafts]:
         category = article.category
-        entry = resolve(_registry, category.name)
+        entry = resolve(_state.value, category.name)
         if entry is None:
             line = metadata_line(article.source_path, "category")
             report(article.source_path, line, _message(category.name))
@@ -50,7 +51,7 @@ def expose_registry(generator) -> None:
     """Put the ordered category list, with its articles, in the template context."""
     by_slug = {category.slug: (category, articles) for category, articles in generator.categories}
     menu = []
-    for entry in _registry:
+    for entry in _state.value:
         category, articles = by_slug.get(entry.slug, (None, []))
         menu.append(
             {

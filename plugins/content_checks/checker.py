@@ -16,6 +16,8 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
+from content_model import URL
+from content_model.plain_text import MARKUP_FIELDS
 from pelican.utils import slugify
 
 from portal_core.clock import build_now
@@ -29,6 +31,7 @@ from .config import CheckConfig, load_config
 from .entries import entry_problem
 from .kinds import ContentKind, FileContext, Finding, Layout
 from .placement import place
+from .plain_text_rules import check_plain_text
 from .source import Decoded, Header, decode, parse_header
 from .withheld import file_targets, withhold
 
@@ -44,6 +47,7 @@ class FileReport:
     kind: str  # a content kind's name, "static", or "" when misplaced
     status: str  # published, draft or scheduled, before errors are considered
     findings: list[Finding] = field(default_factory=list)
+    warnings: list[Finding] = field(default_factory=list)  # shown, never stop the build
     date: dt.datetime | None = None
     title: str = ""
     slug: str = ""
@@ -117,7 +121,11 @@ def walk(root: Path, settings: Mapping[str, Any]) -> list[str]:
 
 
 def _body_findings(
-    decoded: Decoded, header: Header, context: FileContext, item: FileReport
+    decoded: Decoded,
+    header: Header,
+    context: FileContext,
+    item: FileReport,
+    markup: frozenset[str] = MARKUP_FIELDS,
 ) -> list[Finding]:
     lines = decoded.text.split("\n")
     text = body.mask_code("\n".join(lines[header.body_line - 1 :]))
@@ -138,7 +146,8 @@ def _body_findings(
     ]
     for field_ in header.fields.values():
         value = "\n".join(field_.values)
-        if "<" in value:
+        # Plain-text fields refuse every tag (check_plain_text); markup ones are checked here.
+        if "<" in value and field_.key in markup:
             findings += body_rules.check_html(body.html_tags(value, field_.line), hosts)
     summary = header.fields.get("summary")
     if summary is not None:
@@ -151,6 +160,12 @@ def _body_findings(
         findings += url_rules.check_encoded_paths(refs)
         item.uses |= file_targets(refs, context.relative)
     return findings
+
+
+def markup_keys(kind: ContentKind | None) -> frozenset[str]:
+    """The fields of ``kind`` the content model declares markup (all others are text)."""
+    declared = kind.model if kind is not None else None
+    return declared.markup_keys if declared is not None else MARKUP_FIELDS
 
 
 def title_slug(title: str, settings: Mapping[str, Any]) -> str:
@@ -209,7 +224,13 @@ def check_markdown(path: Path, kind: ContentKind, context: FileContext) -> FileR
         *rules.check_nfc(decoded),
         *rules.check_header_end(header),
         *rules.check_repeated(header),
+        *check_plain_text(header, markup_keys(kind)),
     ]
+    declared = kind.model
+    if declared is not None:  # what the content model says of every field
+        findings += rules.check_unknown_fields(header, declared)
+        findings += rules.check_urls(header, declared.keys_of(URL))
+        item.warnings = rules.unknown_field_warnings(header, declared)
     if kind.check is not None:
         verdict = kind.check(header, context)
         item.status, item.date, kind_findings = verdict[:3]
@@ -223,7 +244,7 @@ def check_markdown(path: Path, kind: ContentKind, context: FileContext) -> FileR
         computed = title_slug(item.title, context.settings) if item.title else ""
         item.slug = header.get("slug") or computed
         findings += rules.check_slug(header, computed)
-    findings += _body_findings(decoded, header, context, item)
+    findings += _body_findings(decoded, header, context, item, markup_keys(kind))
     item.findings = findings
     _locate(kind, header, item, context)
     return item

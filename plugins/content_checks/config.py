@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from categories.registry import CategoryEntry, load_registry, resolve
+from portal_core.settings import whole_number
 
 DEFAULTS: dict[str, Any] = {
     # Hosts whose https:// pages an <iframe> may embed (e.g. "www.youtube-nocookie.com").
@@ -62,8 +63,14 @@ def load_config(settings: Mapping[str, Any]) -> CheckConfig:
                 'thường, không có "https://" hay đường dẫn), ví dụ "www.youtube-nocookie.com".'
             )
     limit = setting(settings, "SUMMARY_MAX_CHARACTERS")
-    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 50:
-        raise ConfigError("SUMMARY_MAX_CHARACTERS phải là một số nguyên từ 50 trở lên, ví dụ 400.")
+    whole_number(
+        limit,
+        "SUMMARY_MAX_CHARACTERS",
+        minimum=50,
+        example=DEFAULTS["SUMMARY_MAX_CHARACTERS"],
+        meaning="số ký tự tối đa của tóm tắt",
+        error=ConfigError,
+    )
     templates = Path(str(settings.get("THEME", ""))) / "templates"
     return CheckConfig(
         registry=tuple(load_registry(settings.get("CATEGORIES", []))),

@@ -20,8 +20,9 @@ from pelican.readers import MarkdownReader
 
 from portal_core.clock import build_now
 from portal_core.problems import problems, raise_if_any
+from portal_core.state import BuildState
 
-from . import plugin_kinds, standard  # noqa: F401 - register the content kinds
+from . import standard  # noqa: F401 - register articles and pages
 from .checker import SiteReport, check_file, check_site
 from .config import load_config
 from .kinds import Layout
@@ -30,12 +31,12 @@ from .summary import summary_lines
 from .withheld import held_back
 
 # The checked tree of the build in progress (one build at a time per process).
-_build: dict[str, SiteReport | None] = {"report": None}
+_build: BuildState[dict[str, SiteReport | None]] = BuildState(lambda: {"report": None})
 
 
 def last_report() -> SiteReport | None:
     """The checked tree of the current (or last successful) build."""
-    return _build["report"]
+    return _build.value["report"]
 
 
 def print_summary(report: SiteReport | None, stream: TextIO | None = None) -> None:
@@ -77,16 +78,16 @@ def check_content(pelican) -> None:
     # files and folders are neither read nor published).
     settings["IGNORE_FILES"] = list(Layout.of(settings).ignore)
     report = check_site(settings, build_now(settings), config)
-    _build["report"] = report
+    _build.value["report"] = report
     if problems():
         print_summary(report)
-        _build["report"] = None
+        _build.value["report"] = None
         raise_if_any()
 
 
 def schedule(content) -> None:
     """Keep an article dated after the build's "now" out of the site, for now."""
-    report = _build["report"]
+    report = _build.value["report"]
     if report is None or not isinstance(content, Article):
         return
     date = getattr(content, "date", None)
@@ -96,7 +97,7 @@ def schedule(content) -> None:
 
 def check_edited(generator, path: Path) -> list[tuple[int, str]]:
     """The preview is about to show an edited file at once: its own mistakes first."""
-    report = _build["report"]
+    report = _build.value["report"]
     if report is None:
         return [(0, "chưa kiểm tra nội dung")]
     relative = Path(path).resolve().relative_to(Path(report.root).resolve()).as_posix()
@@ -121,12 +122,12 @@ def withhold_files(generator) -> None:
 def summarise_failure(generator) -> None:
     """A plugin reported a mistake while reading: the build will stop; summarise now."""
     if problems():
-        print_summary(_build["report"])
+        print_summary(_build.value["report"])
 
 
 def summarise(pelican) -> None:
     """The build succeeded: say what was published, held back and scheduled."""
-    print_summary(_build["report"])
+    print_summary(_build.value["report"])
 
 
 def register() -> None:
@@ -147,6 +148,6 @@ def register() -> None:
     signals.static_generator_finalized.connect(withhold_files)
     # finalized: the site is written; end with the summary.
     signals.finalized.connect(summarise)
-    # build_speed's hot path (plugins/build_speed/hooks.py): a file edited
+    # the preview's hot path (plugins/live_preview/hooks.py): a file edited
     # during the preview is checked before its page is rewritten at once.
     signal("build_speed_check_source").connect(check_edited)

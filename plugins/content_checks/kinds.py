@@ -12,8 +12,11 @@ import datetime as dt
 import fnmatch
 import posixpath
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
+
+from content_model import Kind
+from content_model import kind as model_kind
 
 from .source import Header
 
@@ -60,13 +63,17 @@ class ContentKind:
     # Setting prefix of its URL pattern (``ARTICLE`` -> ARTICLE_URL/ARTICLE_SAVE_AS),
     # for duplicate-URL checks before the build.
     url_prefix: str | None = None
-    known_fields: frozenset[str] = field(default_factory=frozenset)
     # The plugin that reads this kind; the kind only exists while it is enabled.
     plugin: str | None = None
     cross_check: CrossCheck | None = None
     # The files under content/ its header names (photo, attachments): what a
     # draft of this kind must keep out of the site (content_checks.withheld).
     file_refs: FileRefs | None = None
+
+    @property
+    def model(self) -> Kind | None:
+        """The kind's declaration in the content model (fields, types), by name."""
+        return model_kind(self.name)
 
     def enabled(self, settings: Mapping[str, Any]) -> bool:
         """True when the plugin reading this kind is in PLUGINS (or none is needed)."""

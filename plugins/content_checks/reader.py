@@ -13,18 +13,25 @@ first mistake, so this reader only ever sees files that passed them.
 
 from __future__ import annotations
 
+from content_model import DATE, DATETIME
+from content_model import standard as model
+from content_model.plain_text import text_html
 from markdown import Markdown
 from markdown.extensions.meta import MetaPreprocessor
 from pelican.readers import _DISCARD, MarkdownReader
 from pelican.utils import SafeDatetime
 
+from portal_core.clock import site_timezone
+
 from .config import setting
-from .dates import DateError, parse_date
+from .dates import DateError, parse_date, to_local
 from .rules import SINGLE_VALUED
 from .sanitize import Sanitizer
 from .source import decode, parse_header
 
-_DATE_FIELDS = {"date", "modified"}
+# Dates the content model declares for what this reader reads (date, modified).
+_DATE_FIELDS = model.ARTICLE.keys_of(DATE, DATETIME) | model.PAGE.keys_of(DATE, DATETIME)
+_MARKUP_FIELDS = model.ARTICLE.markup_keys | model.PAGE.markup_keys
 # Where markdown.extensions.meta registers its preprocessor.
 _META_PRIORITY = 27
 
@@ -63,6 +70,7 @@ class PortalMarkdownReader(MarkdownReader):
                 parsed = parse_date(value.replace("_", " "))
             except DateError:
                 return _DISCARD
+            parsed = to_local(parsed, site_timezone(self.settings))
             return SafeDatetime(*parsed.timetuple()[:6])
         return super().process_metadata(name, value)
 
@@ -80,7 +88,9 @@ class PortalMarkdownReader(MarkdownReader):
         metadata = self._parse_metadata(meta)
         sanitizer = self.sanitizer
         if isinstance(metadata.get("title"), str):
-            metadata["title"] = sanitizer.inline(metadata["title"])
-        if isinstance(metadata.get("summary"), str):
-            metadata["summary"] = sanitizer.body(metadata["summary"])
+            # Plain text (the check refused any markup): escaped, whatever it holds.
+            metadata["title"] = text_html(metadata["title"])
+        for key in _MARKUP_FIELDS:  # markup in the content model: sanitised once, here
+            if isinstance(metadata.get(key), str):
+                metadata[key] = sanitizer.body(metadata[key])
         return sanitizer.body(content), metadata

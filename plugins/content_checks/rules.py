@@ -11,6 +11,9 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Collection, Iterable
+from urllib.parse import urlsplit
+
+from content_model import Field, Kind
 
 from categories.registry import CategoryEntry, resolve, unknown_message
 
@@ -20,14 +23,6 @@ from .source import FIXABLE, UNKNOWN, Decoded, Header, encoding_label
 Finding = tuple[int, str]
 FIX_HINT = 'Chạy "./portal check --fix" để sửa tự động.'
 
-# Metadata the editor writes, as (written name, meaning, example).
-FIELDS: dict[str, tuple[str, str, str]] = {
-    "title": ("Title", "tiêu đề", "Hội nghị tiếp xúc cử tri"),
-    "date": ("Date", "ngày giờ đăng", "2024-10-03 08:30"),
-    "category": ("Category", "chuyên mục", "Tin tức sự kiện"),
-    "summary": ("Summary", "tóm tắt (sapo) một hai câu", "Sáng 3/10, Ủy ban MTTQ phường ..."),
-    "author": ("Author", "tác giả", "Minh Anh"),
-}
 # Keys that hold one value: writing them twice is a mistake.
 SINGLE_VALUED = frozenset(
     {"title", "date", "modified", "category", "status", "slug", "summary", "author"}
@@ -108,26 +103,58 @@ def check_repeated(header: Header) -> list[Finding]:
     ]
 
 
-def check_unknown_fields(header: Header, known: Collection[str]) -> list[Finding]:
-    """A misspelt field name ("Tittle") is almost always a missing field."""
+def _suggestion(key: str, candidates: Collection[str], model: Kind) -> str | None:
+    close = difflib.get_close_matches(key, list(candidates), n=1, cutoff=0.75)
+    if not close:
+        return None
+    known = model.field(close[0])
+    return known.name if known else close[0].capitalize()
+
+
+def check_unknown_fields(header: Header, model: Kind) -> list[Finding]:
+    """A misspelt field name ("Tittle") is almost always a missing field: an error."""
     found = []
-    absent = [key for key in known if key not in header.fields]
+    absent = [key for key in model.keys if key not in header.fields]
     for key, item in header.fields.items():
-        if key in known:
+        if key in model.keys:
             continue
-        close = difflib.get_close_matches(key, absent, n=1, cutoff=0.75)
-        if close:
-            written = FIELDS.get(close[0], (close[0].capitalize(),))[0]
+        written = _suggestion(key, absent, model)
+        if written:
             found.append((item.line, f'Tên trường "{item.name}" không có. Có phải "{written}"?'))
     return found
 
 
-def check_required(header: Header, required: Iterable[str]) -> list[Finding]:
+def unknown_field_warnings(header: Header, model: Kind) -> list[Finding]:
+    """Any other field the model does not declare is ignored: a warning, with a suggestion."""
+    found = []
+    absent = [key for key in model.keys if key not in header.fields]
+    for key, item in header.fields.items():
+        if key in model.keys or _suggestion(key, absent, model):
+            continue  # known, or already an error (check_unknown_fields)
+        close = _suggestion(key, model.keys, model)
+        hint = (
+            f'Có phải "{close}"?'
+            if close
+            else "Các trường có: "
+            + ", ".join(field.name for field in model.fields if not field.advanced)
+            + "."
+        )
+        found.append(
+            (
+                item.line,
+                f'Tên trường "{item.name}" không có trong mẫu {model.label_vi} nên bị bỏ qua. '
+                + hint,
+            )
+        )
+    return found
+
+
+def check_required(header: Header, required: Iterable[Field]) -> list[Finding]:
     """Every required field is present and not empty."""
     found = []
-    for key in required:
-        name, meaning, example = FIELDS.get(key, (key.capitalize(), key, "..."))
-        item = header.fields.get(key)
+    for declared in required:
+        name, meaning, example = declared.name, declared.meaning, declared.example or "..."
+        item = header.fields.get(declared.key)
         if item is None:
             found.append(
                 (
@@ -138,6 +165,25 @@ def check_required(header: Header, required: Iterable[str]) -> list[Finding]:
             )
         elif not item.value:
             found.append((item.line, f'Dòng "{name}" đang để trống: ghi {meaning}.'))
+    return found
+
+
+def check_urls(header: Header, keys: Iterable[str]) -> list[Finding]:
+    """An address field holds a whole http(s) address."""
+    found = []
+    for key in keys:
+        item = header.fields.get(key)
+        if item is None or not item.value:
+            continue
+        parts = urlsplit(item.value)
+        if parts.scheme not in ("http", "https") or not parts.netloc or " " in item.value:
+            found.append(
+                (
+                    item.line,
+                    f'Dòng "{item.name}" phải là một địa chỉ đầy đủ bắt đầu bằng https:// '
+                    f'(hoặc http://), ví dụ "{item.name}: https://example.vn/tin/a.html".',
+                )
+            )
     return found
 
 

@@ -45,7 +45,7 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
 class Sanitizer:
-    """Two nh3 cleaners: article bodies and summaries, and plain inline titles."""
+    """The nh3 cleaner of article bodies and summaries (titles are plain text, escaped)."""
 
     def __init__(self, iframe_hosts: Collection[str] = ()) -> None:
         self.iframe_hosts = frozenset(iframe_hosts)
@@ -63,7 +63,6 @@ class Sanitizer:
             if self.iframe_hosts
             else self._body
         )
-        self._inline = nh3.Cleaner(tags=INLINE_TAGS - {"a"}, **common)
 
     def _iframe_filter(self, tag: str, attribute: str, value: str) -> str | None:
         if tag == "iframe" and attribute == "src":
@@ -79,7 +78,3 @@ class Sanitizer:
         # The filter is a Python callback per attribute: only pay for it when needed.
         cleaner = self._with_iframes if "<iframe" in html else self._body
         return cleaner.clean(html)
-
-    def inline(self, text: str) -> str:
-        """Clean a title: inline formatting at most."""
-        return self._inline.clean(text) if text else text

@@ -1,28 +1,24 @@
 """The kinds Pelican itself reads: articles ("tin bài") and pages ("trang").
 
 Each kind's check returns its status (published, draft, scheduled), its
-publication date and its findings. Notices and documents register their own
-kinds from their plugin (see :func:`content_checks.kinds.register_kind`).
+publication date and its findings; their fields are declared in the content
+model (:mod:`content_model.standard`), which the checker reads for required,
+unknown, plain-text and address fields. Notices and documents register their
+own kinds from their plugin (see :func:`content_checks.kinds.register_kind`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
+from content_model import DATE, DATETIME
+from content_model import standard as model
+
 from . import body_rules, rules
-from .dates import DateError, parse_date
+from .dates import DateError, parse_date, to_local
 from .kinds import ContentKind, FileContext, Verdict, register_kind
 from .source import Header
 
-ARTICLE_REQUIRED = ("title", "date", "category", "summary")
-ARTICLE_FIELDS = frozenset(
-    {"title", "date", "modified", "category", "summary", "author", "authors", "tags", "slug"}
-    | {"status", "image", "image-alt", "source", "lang", "template", "save_as", "url"}
-)
-PAGE_FIELDS = frozenset(
-    {"title", "date", "modified", "summary", "author", "slug", "status", "template", "lang"}
-    | {"image", "image-alt", "save_as", "url", "order"}
-)
 PAGE_STATUSES = {"published", "draft", "hidden"}
 
 
@@ -32,7 +28,7 @@ def publication_date(header: Header, context: FileContext) -> dt.datetime | None
     if not value:
         return None
     try:
-        return parse_date(value).replace(tzinfo=context.now.tzinfo)
+        return to_local(parse_date(value), context.now.tzinfo).replace(tzinfo=context.now.tzinfo)
     except DateError:
         return None
 
@@ -50,9 +46,8 @@ def check_article(header: Header, context: FileContext) -> Verdict:
     """Required fields, real dates, a known category, a short summary, a described photo."""
     config = context.config
     findings = [
-        *rules.check_required(header, ARTICLE_REQUIRED),
-        *rules.check_unknown_fields(header, ARTICLE_FIELDS),
-        *rules.check_dates(header),
+        *rules.check_required(header, model.ARTICLE.required),
+        *rules.check_dates(header, model.ARTICLE.keys_of(DATE, DATETIME)),
         *rules.check_status(header),
         *rules.check_category(header, list(config.registry), config.category),
         *rules.check_summary_length(header, config.summary_max),
@@ -65,9 +60,8 @@ def check_article(header: Header, context: FileContext) -> Verdict:
 def check_page(header: Header, context: FileContext) -> Verdict:
     """Pages need a title; they are never scheduled."""
     findings = [
-        *rules.check_required(header, ("title",)),
-        *rules.check_unknown_fields(header, PAGE_FIELDS),
-        *rules.check_dates(header),
+        *rules.check_required(header, model.PAGE.required),
+        *rules.check_dates(header, model.PAGE.keys_of(DATE, DATETIME)),
         *rules.check_status(header, PAGE_STATUSES),
         *body_rules.check_featured_image(header, context.relative, context.files),
     ]
@@ -89,7 +83,6 @@ ARTICLE = ContentKind(
     excludes_setting="ARTICLE_EXCLUDES",
     check=check_article,
     url_prefix="ARTICLE",
-    known_fields=ARTICLE_FIELDS,
     file_refs=image_ref,
 )
 PAGE = ContentKind(
@@ -100,7 +93,6 @@ PAGE = ContentKind(
     excludes_setting="PAGE_EXCLUDES",
     check=check_page,
     url_prefix="PAGE",
-    known_fields=PAGE_FIELDS,
     file_refs=image_ref,
 )
 

@@ -67,4 +67,16 @@ def summary_lines(report: SiteReport, problem_paths: set[str], problem_count: in
     lines.append(f"  Lỗi: {problem_count} lỗi ở {errors} tệp" if problem_count else "  Lỗi: 0")
     for source in _EXTRA:
         lines += source()
-    return lines
+    return lines + warning_lines(report)
+
+
+def warning_lines(report: SiteReport) -> list[str]:
+    """Warnings (unknown fields): shown with file and line, never stopping the build."""
+    found = [
+        f"    - {display_path(item.path)}:{line}: {message}"
+        for item in report.files
+        for line, message in item.warnings
+    ]
+    if not found:
+        return []
+    return [f"  Cảnh báo (vẫn đăng, nên sửa): {len(found)}", *found]

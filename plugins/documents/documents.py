@@ -9,9 +9,12 @@ and gives every template ``latest_documents`` and ``notice_board``.
 
 from __future__ import annotations
 
+from content_model import register_kind
 from pelican import signals
 
+from .checks import register_kinds
 from .generator import DocumentsGenerator, NoticesGenerator
+from .model import DOCUMENT, NOTICE
 from .settings import apply_defaults
 
 
@@ -27,6 +30,11 @@ def add_generators(pelican) -> tuple[type, type]:
 
 def register() -> None:
     """Register the plugin callbacks."""
+    # Not a signal: notices and documents join the content model and the
+    # checks now, before ``initialized`` (when every file is checked).
+    register_kind(NOTICE)
+    register_kind(DOCUMENT)
+    register_kinds()
     # initialized: settings are copied into the template context after this,
     # so templates see DOCUMENTS_URL and friends; a bad setting stops the
     # build before any content is read.

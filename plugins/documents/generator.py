@@ -14,12 +14,14 @@ import os
 from pathlib import Path
 from typing import Any
 
+from content_model.header import Field, parse_header
+from content_model.plain_text import text_html
 from pelican.generators import Generator
 
 from portal_core.clock import build_now
 from portal_core.collisions import check_collisions
 from portal_core.problems import display_path, metadata_line, report
-from portal_core.text import slugify_vi
+from portal_core.text import nfc, slugify_vi
 
 from .catalogue import (
     NumberIndex,
@@ -33,7 +35,7 @@ from .catalogue import (
 )
 from .contents import Document, Notice
 from .export import register_json
-from .metadata import Field, MetadataError, split_header
+from .metadata import MetadataError
 from .records import Place, read_document, read_notice
 
 
@@ -42,20 +44,42 @@ class _RecordsGenerator(Generator):
 
     paths_setting = ""
     content_class: type = Document
+    _checked: dict[str, Any] = {}  # noqa: RUF012 - replaced per build in read_all
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, readers_cache_name=f"{type(self).__name__}-Readers", **kwargs)
         self.now = build_now(self.settings)
         self.place = Place(
-            Path(self.path), self.settings["DOCUMENT_FILES_DIR"], self.settings["STATIC_URL"]
+            Path(self.path),
+            self.settings["DOCUMENT_FILES_DIR"],
+            self.settings["STATIC_URL"],
+            self.now.tzinfo,
         )
 
     def check(self, header: dict[str, Field]) -> tuple[Any, bool, list[tuple[int, str]]]:
         """Check one header: (record or None, is draft, problems)."""
         raise NotImplementedError
 
+    def checked(self) -> dict[str, Any]:
+        """What the content checks of this build made of each file (relative path -> report).
+
+        The checks (``content_checks``, at ``initialized``) already read and
+        checked every notice and document, attachments' bytes included; the
+        generator reuses their records instead of checking each file again.
+        Empty when the checks did not run for this content and this "now".
+        """
+        if "content_checks" not in self.settings.get("PLUGINS", []):
+            return {}
+        from content_checks.content_checks import last_report  # noqa: PLC0415
+
+        report = last_report()
+        if report is None or report.root != Path(self.settings["PATH"]) or report.now != self.now:
+            return {}
+        return {item.relative: item for item in report.files}
+
     def read_all(self) -> list[Any]:
         """Read every file under our paths; report problems, skip drafts."""
+        self._checked = self.checked()
         items = []
         for relative in sorted(self.get_files(self.settings[self.paths_setting])):
             item = self._read_one(relative)
@@ -71,8 +95,15 @@ class _RecordsGenerator(Generator):
         except UnicodeDecodeError:
             report(full, 0, "Tệp không lưu ở mã UTF-8. Mở tệp và lưu lại với mã hóa UTF-8.")
             return None
-        header, body = split_header(text)
-        info, draft, problems = self.check(header)
+        text = nfc(text.replace("\r\n", "\n").replace("\r", "\n"))
+        parsed = parse_header(text)
+        header, body = parsed.merged(), parsed.body(text)
+        known = self._checked.get(relative)
+        if known is not None and (known.status == "draft" or known.record is not None):
+            # Checked at the start of this build (a mistake would have stopped it).
+            info, draft, problems = known.record, known.status == "draft", []
+        else:
+            info, draft, problems = self.check(header)
         for line, message in problems:
             report(full, line, message)
         if info is None:
@@ -84,7 +115,9 @@ class _RecordsGenerator(Generator):
         else:
             # Most register entries are only a header and a PDF: no need to
             # start a Markdown converter for nothing. Dates are ours to set.
-            metadata = {key: field.text for key, field in header.items() if key != "date"}
+            metadata = {key: field.value for key, field in header.items() if key != "date"}
+            if "title" in metadata:  # plain text, printed as HTML like an article's
+                metadata["title"] = text_html(metadata["title"])
             item = self.content_class("", metadata, self.settings, full, self.context)
         if item is None:
             return None

@@ -7,19 +7,23 @@ it. The caller knows the file and line and reports the problem.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import difflib
 import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
+from content_model import dates
+from content_model.header import Field, parse_header
+
+from portal_core.clock import DEFAULT_TIMEZONE
 from portal_core.text import fold, fold_key, nfc
 
 # Documents of the state (since 1945) and reasonable typos are told apart by year.
-FIRST_YEAR = 1945
-LAST_YEAR = 2100
+FIRST_YEAR = dates.FIRST_YEAR
+LAST_YEAR = dates.LAST_YEAR
 
 
 class MetadataError(ValueError):
@@ -27,60 +31,12 @@ class MetadataError(ValueError):
 
 
 # --- The header ---------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Field:
-    """One ``Key: value`` entry of a file header, with its line number."""
-
-    key: str
-    values: tuple[str, ...]
-    line: int
-
-    @property
-    def text(self) -> str:
-        """The value as one string (continuation lines joined by spaces)."""
-        return " ".join(value for value in self.values if value)
-
-
-# Python-Markdown's meta extension (what Pelican reads) uses these two patterns.
-_KEY_LINE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)$")
-_CONTINUATION = re.compile(r"^[ ]{4,}(?P<value>.*)$")
-
-
-def split_header(text: str) -> tuple[dict[str, Field], str]:
-    """Parse the ``Key: value`` lines at the top of a Markdown file; return the rest too.
-
-    Same rules as Python-Markdown's meta extension: keys are case-insensitive,
-    an indented line continues the previous key, a repeated key adds a value,
-    the header ends at the first blank line (or the first line that is
-    neither). Values are NFC-normalised.
-    """
-    found: dict[str, tuple[list[str], int]] = {}
-    key = ""
-    lines = text.splitlines()
-    end = len(lines)
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            end = number
-            break
-        match = _KEY_LINE.match(line)
-        if match:
-            key = match["key"].lower()
-            found.setdefault(key, ([], number))[0].append(nfc(match["value"].strip()))
-            continue
-        more = _CONTINUATION.match(line)
-        if not (more and key):
-            end = number - 1
-            break
-        found[key][0].append(nfc(more["value"].strip()))
-    header = {key: Field(key, tuple(values), line) for key, (values, line) in found.items()}
-    return header, "\n".join(lines[end:])
+# The portal's one header reader (content_model.header), as documents use it.
 
 
 def read_header(text: str) -> dict[str, Field]:
-    """The header of a Markdown file (see :func:`split_header`)."""
-    return split_header(text)[0]
+    """Every field of a file's header, a repeated key's values appended, NFC."""
+    return parse_header(nfc(text)).merged()
 
 
 # --- Number and symbol (số, ký hiệu) ----------------------------------------------
@@ -159,47 +115,30 @@ def parse_number(raw: str) -> DocumentNumber:
 
 
 # --- Dates ---------------------------------------------------------------------------
+# The portal's one date grammar (content_model.dates), with this module's error type.
 
-_ISO_DATE = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})$")
-_VN_DATE = re.compile(r"^(?P<day>\d{1,2})[/.-](?P<month>\d{1,2})[/.-](?P<year>\d{4})$")
-_TIME = re.compile(r"^(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?$")
 DATE_EXAMPLES = "2024-03-12 hoặc 12/03/2024"
 
 
 def parse_date(raw: str) -> dt.date:
     """Parse ``2024-03-12`` or ``12/03/2024``; explain impossible dates."""
-    text = raw.strip()
-    match = _ISO_DATE.match(text) or _VN_DATE.match(text)
-    if not match:
-        raise MetadataError(f'Ngày "{text}" không đọc được; viết dạng {DATE_EXAMPLES}.')
-    year, month, day = int(match["year"]), int(match["month"]), int(match["day"])
-    if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise MetadataError(f'Ngày "{text}": năm {year} không hợp lý.')
-    if not 1 <= month <= 12:
-        raise MetadataError(f'Ngày "{text}" không có thật: không có tháng {month}.')
-    last = calendar.monthrange(year, month)[1]
-    if not 1 <= day <= last:
-        raise MetadataError(
-            f'Ngày "{text}" không có thật: tháng {month} năm {year} chỉ có {last} ngày.'
-        )
-    return dt.date(year, month, day)
+    try:
+        return dates.parse_day(raw)
+    except dates.DateError as error:
+        raise MetadataError(str(error)) from None
 
 
-def parse_datetime(raw: str) -> dt.datetime:
-    """Parse a date with an optional time: ``2024-06-01 08:30``, ``01/06/2024 8:30``."""
-    text = raw.strip().replace("T", " ")
-    day_part, _, time_part = text.partition(" ")
-    day = parse_date(day_part)
-    time_part = time_part.strip()
-    if not time_part:
-        return dt.datetime.combine(day, dt.time())
-    match = _TIME.match(time_part)
-    if not match:
-        raise MetadataError(f'Giờ "{time_part}" không đọc được; viết dạng 08:30.')
-    hour, minute, second = int(match["hour"]), int(match["minute"]), int(match["second"] or 0)
-    if hour > 23 or minute > 59 or second > 59:
-        raise MetadataError(f'Giờ "{time_part}" không có thật.')
-    return dt.datetime.combine(day, dt.time(hour, minute, second))
+def parse_datetime(raw: str, zone: dt.tzinfo | None = None) -> dt.datetime:
+    """Parse a date with an optional time: ``2024-06-01 08:30``, ``01/06/2024 8:30``.
+
+    A written UTC offset (``2024-06-01T08:30:00+07:00``) is converted to the
+    site's local time ``zone`` (Việt Nam's by default).
+    """
+    try:
+        moment = dates.parse_datetime(raw)
+    except dates.DateError as error:
+        raise MetadataError(str(error)) from None
+    return dates.to_local(moment, zone or ZoneInfo(DEFAULT_TIMEZONE))
 
 
 # --- Type, flags ---------------------------------------------------------------------

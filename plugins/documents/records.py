@@ -12,7 +12,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
+from zoneinfo import ZoneInfo
 
+from portal_core.clock import DEFAULT_TIMEZONE
 from portal_core.text import fold, slugify_vi
 
 from .files import Attachment, check_attachment, file_entries
@@ -27,19 +29,13 @@ from .metadata import (
     parse_number,
     resolve_type,
 )
+from .model import DOCUMENT, NOTICE
 
 T = TypeVar("T")
 
-# What each required key holds, for the "missing line" message.
-DOCUMENT_REQUIRED = {
-    "title": "trích yếu nội dung văn bản",
-    "number": "số/ký hiệu, ví dụ 30/KH-MTTQ",
-    "type": "loại văn bản, ví dụ Kế hoạch",
-    "issuer": "cơ quan ban hành",
-    "issued": "ngày ban hành, ví dụ 2024-03-12",
-    "files": "tệp đính kèm trong content/files/",
-}
-NOTICE_REQUIRED = {"title": "tiêu đề thông báo", "date": "ngày đăng, ví dụ 2024-06-01 08:00"}
+# What each required key holds, for the "missing line" message: the content model's.
+DOCUMENT_REQUIRED = {field.key: field.meaning for field in DOCUMENT.required}
+NOTICE_REQUIRED = {field.key: field.meaning for field in NOTICE.required}
 # What an editor may write in "Status:" (as messages show it) and what it means.
 _DRAFT = {"draft": "draft", "nháp": "draft", "bản nháp": "draft"}
 _DOCUMENT_STATUS = {"Còn hiệu lực": "", "Hết hiệu lực": "expired", **_DRAFT}
@@ -64,7 +60,7 @@ class Collector:
     def text(self, key: str) -> str:
         """The value of ``key`` ("" when absent)."""
         found = self.header.get(key)
-        return found.text.strip() if found else ""
+        return found.value.strip() if found else ""
 
     def require(self, required: dict[str, str]) -> bool:
         """Report every missing required key; True when none is missing."""
@@ -150,13 +146,18 @@ def _open(
     return reader, status, complete
 
 
+# The time zone of Việt Nam, unless the site's TIMEZONE says otherwise.
+_SITE_ZONE = ZoneInfo(DEFAULT_TIMEZONE)
+
+
 @dataclass(frozen=True)
 class Place:
-    """Where attachments are: the content folder, their subfolder, their URL pattern."""
+    """Where attachments are (content folder, subfolder, URL pattern); the site's time zone."""
 
     content_root: Path
     files_dir: str = "files"
     url_pattern: str = "{path}"
+    zone: dt.tzinfo = _SITE_ZONE  # a written UTC offset is converted to it
 
 
 def _attachments(reader: Collector, place: Place) -> tuple[Attachment, ...]:
@@ -237,7 +238,7 @@ def read_notice(
     reader, status, complete = _open(header, _NOTICE_STATUS, NOTICE_REQUIRED)
     if status == "draft":
         return None, True, []
-    posted = reader.parse("date", parse_datetime)
+    posted = reader.parse("date", lambda value: parse_datetime(value, place.zone))
     valid_from = reader.parse("valid-from", parse_date) or (posted.date() if posted else None)
     expires = reader.parse("expires", parse_date)
     pinned = reader.parse("pinned", parse_flag) or False

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import MutableMapping
 from typing import Any
 
+from portal_core.settings import whole_number
 from portal_core.text import fold_key, nfc
 
 DEFAULT_TYPES = [
@@ -98,9 +99,9 @@ def apply_defaults(settings: MutableMapping[str, Any]) -> None:
         settings.get("DOCUMENT_SHORTCUTS"), settings["DOCUMENT_TYPES"]
     )
     for key in _COUNTS:
-        value = settings[key]
-        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            raise DocumentsSettingsError(f"{key} phải là số nguyên dương, không phải {value!r}.")
+        whole_number(
+            settings[key], key, minimum=1, example=DEFAULTS[key], error=DocumentsSettingsError
+        )
     # Should ARTICLE_PATHS ever cover the whole content folder, documents and
     # notices must still not turn into news articles or pages.
     ours = [*settings["DOCUMENT_PATHS"], *settings["NOTICE_PATHS"]]

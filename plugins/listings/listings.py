@@ -20,12 +20,16 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.paginator import Paginator
 
+from portal_core.settings import whole_number
+
 from .days import days_document
 from .neighbours import category_neighbours
 
 DEFAULTS: dict[str, Any] = {
     "LISTINGS_NEWER_COUNT": 5,
     "LISTINGS_EARLIER_COUNT": 10,
+    # The sidebar's "Tin mới": how many of the site's newest articles.
+    "LATEST_ARTICLES_COUNT": 5,
     # Where the day JSON is written (site-relative); "" writes none and hides
     # the date control.
     "LISTINGS_DAYS_JSON": "luu-tru/ngay.json",
@@ -39,13 +43,14 @@ class ListingsSettingsError(ValueError):
 def check_settings(settings: dict[str, Any]) -> dict[str, Any]:
     """Return the LISTINGS_* settings with defaults, or raise with a clear message."""
     values = {name: settings.get(name, default) for name, default in DEFAULTS.items()}
-    for name in ("LISTINGS_NEWER_COUNT", "LISTINGS_EARLIER_COUNT"):
-        value = values[name]
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise ListingsSettingsError(
-                f"{name} phải là một số nguyên từ 0 trở lên (0 để không hiện danh sách), "
-                f"ví dụ {name} = {DEFAULTS[name]}; hiện đang là {value!r}."
-            )
+    for name in ("LISTINGS_NEWER_COUNT", "LISTINGS_EARLIER_COUNT", "LATEST_ARTICLES_COUNT"):
+        whole_number(
+            values[name],
+            name,
+            example=DEFAULTS[name],
+            meaning="0 để không hiện danh sách",
+            error=ListingsSettingsError,
+        )
     path = values["LISTINGS_DAYS_JSON"]
     if path in (None, False):
         values["LISTINGS_DAYS_JSON"] = ""
@@ -161,6 +166,13 @@ def attach_neighbours(generator) -> None:
         article.earlier_more_page = article.earlier_more_url = None
 
 
+def expose_latest(generator) -> None:
+    """The site's newest articles, once, for the sidebar's "Tin mới" on every page."""
+    generator.context["LATEST_ARTICLES"] = generator.articles[
+        : generator.settings["LATEST_ARTICLES_COUNT"]
+    ]
+
+
 def collect_days(generator) -> None:
     """Put the days that have articles in the context (for the date control)."""
     settings = generator.settings
@@ -199,6 +211,7 @@ def register() -> None:
     # pretaxonomy) and grouped into categories and archives, nothing is written
     # yet: neighbours and days follow the order every listing uses.
     signals.article_generator_finalized.connect(attach_neighbours)
+    signals.article_generator_finalized.connect(expose_latest)
     signals.article_generator_finalized.connect(collect_days)
     # article_writer_finalized: the output folder is in use; write the JSON once.
     signals.article_writer_finalized.connect(write_days)

@@ -12,6 +12,7 @@ from itertools import chain
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
+from . import templating
 from .collisions import check_collisions
 from .problems import raise_if_any, reset
 
@@ -19,6 +20,7 @@ from .problems import raise_if_any, reset
 def start_build(pelican) -> None:
     """Forget problems left over from an earlier build in the same process."""
     reset()
+    templating.install(pelican.settings)
 
 
 def check_all(generators) -> None:
@@ -35,7 +37,8 @@ def check_all(generators) -> None:
 
 def register() -> None:
     """Register the plugin callbacks."""
-    # initialized: once per build, before any content is read.
+    # initialized: once per build, before any content is read or any template
+    # environment exists (the theme's include_cached tag must be known).
     signals.initialized.connect(start_build)
     # all_generators_finalized: every file has been read, nothing written yet,
     # so a build with mistakes never leaves half a site behind.

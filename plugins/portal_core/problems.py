@@ -13,6 +13,10 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from content_model.header import parse_header
+
+from .state import BuildState
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -36,7 +40,9 @@ class ContentError(Exception):
         super().__init__(f"Có {len(found)} lỗi trong nội dung; trang chưa được xuất bản.\n{lines}")
 
 
-_problems: list[Problem] = []
+# This build's problems: an insertion-ordered set (duplicates dropped in constant time),
+# renewed when a build starts (portal_core.state).
+_state: BuildState[dict[Problem, None]] = BuildState(dict)
 
 
 def display_path(path: str | os.PathLike[str], root: str | None = None) -> str:
@@ -53,36 +59,32 @@ def display_path(path: str | os.PathLike[str], root: str | None = None) -> str:
 
 
 def metadata_line(path: str | os.PathLike[str], key: str) -> int:
-    """Return the 1-based line of metadata ``key`` in ``path`` (0 if absent)."""
-    wanted = key.lower()
+    """Return the 1-based line of metadata ``key`` in ``path`` (0 if absent).
+
+    Read with the portal's one header reader (``content_model.header``).
+    """
     try:
         with open(path, encoding="utf-8-sig", errors="replace") as handle:
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    break  # metadata ends at the first blank line
-                name, sep, _ = line.partition(":")
-                if sep and name.strip().lower() == wanted:
-                    return number
+            text = handle.read()
     except OSError:
         return 0
-    return 0
+    found = parse_header(text.replace("\r\n", "\n")).fields.get(key.lower())
+    return found.line if found else 0
 
 
 def report(path: str | os.PathLike[str], line: int, message: str) -> None:
     """Record a problem; duplicates (same file, line, message) are kept once."""
-    problem = Problem(display_path(path), line, message)
-    if problem not in _problems:
-        _problems.append(problem)
+    _state.value[Problem(display_path(path), line, message)] = None
 
 
 def problems() -> list[Problem]:
     """Return the problems recorded so far, sorted by file and line."""
-    return sorted(_problems)
+    return sorted(_state.value)
 
 
 def reset() -> None:
     """Forget recorded problems (each build starts clean)."""
-    _problems.clear()
+    _state.reset()
 
 
 def failure_text(messages: list[str]) -> str:

@@ -27,6 +27,8 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.generators import StaticGenerator
 
+from portal_core.state import BuildState
+
 from .markup import ImageSet, picture, rewrite
 from .settings import apply_defaults
 from .variants import (
@@ -122,8 +124,10 @@ class Registry:
             return 0, error
 
 
-# The registry of the build in progress (one site per build).
-_registry: Registry | None = None
+# The registry of the build in progress (one site per build; renewed, empty,
+# when a build starts: portal_core.state). It stays after the build, for the
+# preview's hot path.
+_state: BuildState[Registry | None] = BuildState(lambda: None)
 
 
 def _static_sources(generators: list) -> dict[str, Path]:
@@ -146,10 +150,10 @@ def _contents(generators: list) -> list:
 @pass_context
 def responsive_images(context, html: str) -> Markup:
     """Jinja filter: make every local photo in rendered content responsive."""
-    if _registry is None:
+    if _state.value is None:
         return Markup(html)
-    sizes = _registry.settings["RESPONSIVE_IMAGE_SIZES"]
-    return Markup(rewrite(str(html), _registry.lookup, context.get("SITEURL", ""), sizes))
+    sizes = _state.value.settings["RESPONSIVE_IMAGE_SIZES"]
+    return Markup(rewrite(str(html), _state.value.lookup, context.get("SITEURL", ""), sizes))
 
 
 @pass_context
@@ -158,7 +162,7 @@ def responsive_image(
 ) -> Markup:
     """Jinja function: a responsive ``<picture>`` for the photo at site path ``path``."""
     base = context.get("SITEURL", "")
-    image = _registry.lookup(path) if _registry is not None and path else None
+    image = _state.value.lookup(path) if _state.value is not None and path else None
     if image is None:
         return Markup('<img src="{}/{}" alt="{}">').format(base, path, alt)
     return Markup(picture(image, [("alt", alt)], base, sizes, lazy=lazy))
@@ -178,11 +182,12 @@ def add_to_templates(generator) -> None:
 def _share_copy(content) -> None:
     """Share a large photo (a camera's original) as its 1200-pixel copy."""
     share = getattr(content, "share_image", None)
-    image = _registry.inspect(share.url) if _registry is not None and share is not None else None
+    registry = _state.value
+    image = registry.inspect(share.url) if registry is not None and share is not None else None
     # Only a photo wider than the largest copy is swapped; a picture already
     # the right size is shared as it is.
-    if image is not None and image.source.width > image.largest.width:
-        _registry.lookup(share.url)
+    if registry is not None and image is not None and image.source.width > image.largest.width:
+        registry.lookup(share.url)
         largest = image.largest
         content.share_image = dataclasses.replace(
             share,
@@ -195,18 +200,17 @@ def _share_copy(content) -> None:
 
 def start_registry(generators: list) -> None:
     """Know every static photo; share a light 1200-pixel copy of a large photo."""
-    global _registry  # noqa: PLW0603 - one build at a time, replaced by the next
     settings = generators[0].settings
-    _registry = Registry(settings, _static_sources(generators))
+    _state.value = Registry(settings, _static_sources(generators))
     for content in _contents(generators):
         _share_copy(content)
 
 
 def write_copies(pelican) -> None:
     """Make and place the copies of every photo the written pages use."""
-    if _registry is None:
+    if _state.value is None:
         return
-    photos, made = _registry.write(Path(pelican.output_path))
+    photos, made = _state.value.write(Path(pelican.output_path))
     logger.info("Ảnh: %d ảnh được dùng, %d bản thu nhỏ mới.", photos, made)
     # The registry stays until the next build: the preview's hot path renders
     # pages of this build again (refresh_content, write_hot_copies).
@@ -219,8 +223,8 @@ def refresh_content(generator, content) -> None:
 
 def write_hot_copies(generator, output: Path) -> None:
     """The preview's hot path wrote pages: make the copies of any new photo."""
-    if _registry is not None:
-        _registry.write(Path(output))
+    if _state.value is not None:
+        _state.value.write(Path(output))
 
 
 def register() -> None:
@@ -234,7 +238,7 @@ def register() -> None:
     signals.all_generators_finalized.connect(start_registry)
     # finalized: the pages are written, so the photos they use are known.
     signals.finalized.connect(write_copies)
-    # build_speed's hot path (plugins/build_speed/hooks.py): an article edited
+    # the preview's hot path (plugins/live_preview/hooks.py): an article edited
     # during the preview is shown at once; connected after share_meta (PLUGINS
     # order), so its new share image is the one swapped for a copy.
     signal("build_speed_content_refreshed").connect(refresh_content)

@@ -6,6 +6,8 @@ from collections.abc import MutableMapping
 from pathlib import PurePosixPath
 from typing import Any
 
+from portal_core.settings import whole_number
+
 # The article column is 50.5rem wide on a large screen (72rem page minus the
 # 18rem sidebar, the gap and the margins), the screen minus its margins on a phone.
 BODY_SIZES = (
@@ -44,11 +46,15 @@ def _widths(raw: Any) -> list[int]:
 
 
 def _quality(key: str, raw: Any) -> int:
-    if not isinstance(raw, int) or isinstance(raw, bool) or not 1 <= raw <= _MAX_QUALITY:
-        raise ResponsiveImagesSettingsError(
-            f"{key} phải là số nguyên từ 1 đến {_MAX_QUALITY}, không phải {raw!r}."
-        )
-    return raw
+    return whole_number(
+        raw,
+        key,
+        minimum=1,
+        maximum=_MAX_QUALITY,
+        example=DEFAULTS[key],
+        meaning="chất lượng ảnh nén",
+        error=ResponsiveImagesSettingsError,
+    )
 
 
 def _folder(raw: Any) -> str:

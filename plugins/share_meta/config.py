@@ -10,6 +10,8 @@ from typing import Any
 
 from markupsafe import Markup
 
+from portal_core.settings import whole_number
+
 from .images import ShareImage, UnreadableImage, candidates, image_info
 
 DEFAULTS: dict[str, Any] = {
@@ -72,8 +74,14 @@ def _static_image(settings: dict, setting: str, theme_file: str, alt: str) -> Sh
 def load_config(settings: dict) -> ShareConfig:
     """Validate the settings and measure the fallback picture and logo."""
     min_size = settings.get("SHARE_MIN_SIZE", DEFAULTS["SHARE_MIN_SIZE"])
-    if not isinstance(min_size, int) or isinstance(min_size, bool) or min_size < 1:
-        raise ShareSettingsError("SHARE_MIN_SIZE phải là một số nguyên dương (điểm ảnh).")
+    whole_number(
+        min_size,
+        "SHARE_MIN_SIZE",
+        minimum=1,
+        example=DEFAULTS["SHARE_MIN_SIZE"],
+        meaning="điểm ảnh",
+        error=ShareSettingsError,
+    )
     twitter = str(settings.get("TWITTER_SITE") or "")
     if twitter and not re.fullmatch(r"@\w{1,15}", twitter):
         raise ShareSettingsError(

@@ -94,7 +94,9 @@ def _article_jsonld(
     site: _Site, article: Article, *, canonical: str, image: dict, headline: str, description: str
 ) -> list[str]:
     # The default byline ("Ban biên tập") is the unit itself, not a person.
-    author_name = plain(getattr(article, "author", "")) or site.default_author
+    # Author is plain text (an address in brackets is part of it): never strip "tags".
+    author_name = " ".join(str(getattr(article, "author", "") or "").split())
+    author_name = author_name or site.default_author
     if not author_name or author_name == site.default_author:
         author = organization(author_name or site.publisher["name"], site.home)
     else:

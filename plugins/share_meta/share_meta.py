@@ -76,6 +76,6 @@ def register() -> None:
     # is reported with the other problems instead of surfacing while writing.
     signals.article_generator_finalized.connect(attach_share_images)
     signals.page_generator_finalized.connect(attach_share_images)
-    # build_speed's hot path (plugins/build_speed/hooks.py) updated an article
+    # the preview's hot path (plugins/live_preview/hooks.py) updated an article
     # in memory: its photo may have changed.
     signal("build_speed_content_refreshed").connect(refresh_share_image)

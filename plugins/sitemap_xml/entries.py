@@ -15,6 +15,8 @@ from xml.sax.saxutils import escape
 
 from pelican.contents import Content, Static
 
+from portal_core.settings import whole_number
+
 NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
 # The protocol's limit per file; a larger site gets a sitemap index.
 MAX_URLS = 50_000
@@ -158,8 +160,13 @@ def check_settings(settings: dict) -> SitemapConfig:
             'SITEMAP_EXTRA_URLS phải là danh sách địa chỉ trong trang, ví dụ ["van-ban/"].'
         )
     limit = settings.get("SITEMAP_MAX_URLS", MAX_URLS)
-    if not isinstance(limit, int) or isinstance(limit, bool) or not 1 <= limit <= MAX_URLS:
-        raise SitemapSettingsError(
-            f"SITEMAP_MAX_URLS phải là số nguyên từ 1 đến {MAX_URLS:,} (giới hạn của giao thức)."
-        )
+    whole_number(
+        limit,
+        "SITEMAP_MAX_URLS",
+        minimum=1,
+        maximum=MAX_URLS,
+        example=MAX_URLS,
+        meaning="giới hạn của giao thức",
+        error=SitemapSettingsError,
+    )
     return SitemapConfig(save_as, tuple(url.lstrip("/") for url in extra), limit)

@@ -24,10 +24,13 @@ absolute http(s) address (the development build).
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator
+
+from portal_core.state import BuildState
 
 from .entries import (
     Entry,
@@ -46,9 +49,17 @@ from .entries import (
 
 logger = logging.getLogger(__name__)
 
+
+@dataclass
+class _Build:
+    """This build's settings and the pages to list."""
+
+    config: SitemapConfig = field(default_factory=SitemapConfig)
+    entries: list[Entry] = field(default_factory=list)
+
+
 # Entries gathered once every generator has its content, written at the end.
-_entries: list[Entry] = []
-_config = SitemapConfig()
+_state: BuildState[_Build] = BuildState(_Build)
 
 
 def _listings(generator: ArticlesGenerator) -> list[Entry]:
@@ -72,35 +83,33 @@ def _extra(urls: tuple[str, ...]) -> list[Entry]:
 
 def start(pelican) -> None:
     """Validate the settings once; forget entries of an earlier build."""
-    global _config  # noqa: PLW0603 - one configuration per build, set at its start
-    _config = check_settings(pelican.settings)
-    _entries.clear()
+    _state.value.config = check_settings(pelican.settings)
 
 
 def collect(generators) -> None:
     """Gather every page worth indexing, with its last change."""
-    _entries.clear()
+    config = _state.value.config
     contents = []
     listings: list[Entry] = []
     for generator in generators:
         contents.extend(published_contents(vars(generator).values()))
         if isinstance(generator, ArticlesGenerator):
             listings.extend(_listings(generator))
-    by_url = {entry.url: entry for entry in [*_extra(_config.extra_urls), *listings]}
+    by_url = {entry.url: entry for entry in [*_extra(config.extra_urls), *listings]}
     for entry in content_entries(contents):
         by_url.setdefault(entry.url, entry)
-    _entries.extend(sorted(by_url.values()))
+    _state.value.entries = sorted(by_url.values())
 
 
 def write(pelican) -> None:
     """Write the sitemap (split if large) and robots.txt into the output."""
     settings = pelican.settings
-    save_as, limit = _config.save_as, _config.max_urls
+    save_as, limit = _state.value.config.save_as, _state.value.config.max_urls
     site_url = str(settings.get("SITEURL") or "")
     output = Path(pelican.output_path)
     # Only what was really written: a plugin may hold content it did not publish.
-    entries = [entry for entry in _entries if (output / entry.save_as).is_file()]
-    _entries.clear()
+    entries = [entry for entry in _state.value.entries if (output / entry.save_as).is_file()]
+    _state.value.entries = []
     if not save_as or not site_url.startswith(("http://", "https://")):
         return
     chunks = [entries[start : start + limit] for start in range(0, len(entries), limit)] or [[]]

@@ -12,6 +12,7 @@ procedures page, the "Dữ liệu mở" page and the open-data JSON files.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -19,6 +20,7 @@ from typing import Any
 from pelican import signals
 from pelican.generators import Generator
 
+from content_checks.kinds import register_data_files
 from content_checks.summary import register_summary_lines
 from portal_core.problems import display_path, report
 
@@ -241,8 +243,22 @@ def get_generators(pelican) -> type[Generator]:
     return ProfileGenerator
 
 
+def profile_files(settings: Mapping[str, Any]) -> Iterable[str]:
+    """The unit's profile, procedures and settings files, while enabled."""
+    if "unit_profile" not in settings.get("PLUGINS", []):
+        return []
+    return [
+        settings.get("UNIT_PROFILE", "data/don-vi.toml"),
+        settings.get("UNIT_PROCEDURES", "data/thu-tuc-hanh-chinh.toml"),
+        settings.get("UNIT_SETTINGS", "data/cai-dat.toml"),
+    ]
+
+
 def register() -> None:
     """Register the plugin callbacks."""
+    # Not a signal: the checks learn now, before ``initialized``, that these
+    # files in content/data/ are the profile's.
+    register_data_files(profile_files)
     # initialized: before content_checks checks the tree (a profile mistake
     # stops ./portal check too), before sitemap_xml reads SITEMAP_EXTRA_URLS
     # (both later in PLUGINS), and before settings are copied into the

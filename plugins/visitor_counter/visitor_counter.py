@@ -10,10 +10,14 @@ and replaces it only with a valid answer. No network access at build time.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
 from pelican import signals
+
+from content_checks.kinds import register_data_files
 
 from .settings import CounterSettings, check_settings
 
@@ -91,8 +95,20 @@ def prepare(pelican) -> None:
     settings["VISITOR_COUNTER_WIDGET"] = CounterWidget.of(checked, settings.get("SITEURL", ""))
 
 
+def count_file(settings: Mapping[str, Any]) -> Iterable[str]:
+    """The counter's data file under content/, when one is configured (used, not lost)."""
+    if "visitor_counter" not in settings.get("PLUGINS", []):
+        return []  # registered by an earlier build of this process, not enabled now
+    config = settings.get("VISITOR_COUNTER")
+    value = config.get("count_file") if isinstance(config, Mapping) else None
+    return [value] if isinstance(value, str) else []
+
+
 def register() -> None:
     """Register the plugin callbacks."""
+    # Not a signal: the checks learn now, before ``initialized``, that the
+    # count file in content/ is ours (else it would be "outside any folder").
+    register_data_files(count_file)
     # initialized: fires once, before any content is read, so a wrong setting
     # stops the build at once; settings are copied into every generator's
     # context after it, so the templates see VISITOR_COUNTER_WIDGET.

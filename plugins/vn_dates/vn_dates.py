@@ -12,7 +12,8 @@ from zoneinfo import ZoneInfo
 
 from pelican import signals
 
-DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
+from portal_core.clock import DEFAULT_TIMEZONE
+
 WEEKDAYS = ("Thứ 2", "Thứ 3", "Thứ 4", "Thứ 5", "Thứ 6", "Thứ 7", "Chủ nhật")
 MONTHS = (
     "Tháng Một",

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from live_preview import hot
+from live_preview.preview import preview_overrides, rebuild, refresh, start_server
 from playwright.sync_api import expect
 
-from build_speed import hot
-from build_speed.preview import preview_overrides, rebuild, refresh, start_server
 from tests.support import ROOT, copy_demo_content
 
 pytestmark = pytest.mark.browser

@@ -15,10 +15,10 @@ import re
 from pathlib import Path
 
 import pytest
+from live_preview import hot, incremental
+from live_preview.preview import PreviewSession, preview_overrides
 
 from bench.corpus import IMAGES, article, write_images
-from build_speed import hot, incremental
-from build_speed.preview import PreviewSession, preview_overrides
 from portal_core.runner import BuildFailed
 from tests.support import ROOT, build_site, copy_demo_content, read_header, soup
 

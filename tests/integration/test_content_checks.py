@@ -76,11 +76,11 @@ CASES: dict[str, Case] = {
     ),
     "impossible_date": Case(
         {A: article(date="31/02/2020")},
-        [f'{PATH_A}:2: Ngày "31/02/2020" không tồn tại.'],
+        [f'{PATH_A}:2: Ngày "31/02/2020" không có thật: tháng 2 năm 2020 chỉ có 29 ngày.'],
     ),
     "impossible_date_with_time": Case(
         {A: article(date="31/02/2020 08:00")},
-        [f'{PATH_A}:2: Ngày "31/02/2020" không tồn tại.'],
+        [f'{PATH_A}:2: Ngày "31/02/2020" không có thật: tháng 2 năm 2020 chỉ có 29 ngày.'],
     ),
     "unreadable_date": Case(
         {A: article(date="3 tháng 10 năm 2024")},
@@ -88,7 +88,14 @@ CASES: dict[str, Case] = {
     ),
     "impossible_time": Case(
         {A: article(date="03/10/2024 24:30")},
-        [f'{PATH_A}:2: Giờ "24:30" không tồn tại (giờ từ 00:00 đến 23:59).'],
+        [f'{PATH_A}:2: Giờ "24:30" không có thật (giờ từ 00:00 đến 23:59).'],
+    ),
+    "date_before_1945": Case(
+        {A: article(date="1900-01-01 08:00")},
+        [
+            f'{PATH_A}:2: Ngày "1900-01-01": năm 1900 không hợp lý (chỉ nhận năm từ 1945 '
+            "đến 2100). Kiểm tra lại năm."
+        ],
     ),
     "unknown_category": Case(
         {A: article(category="Tin tuc su kein")},
@@ -372,7 +379,7 @@ CASES: dict[str, Case] = {
         {"pages/lien-he.md": "Slug: lien-he\n\nĐịa chỉ: số 12 đường Hòa Bình.\n"},
         [
             'content/pages/lien-he.md:1: Thiếu dòng "Title: ..." (tiêu đề). Thêm vào phần đầu '
-            'tệp, ví dụ "Title: Hội nghị tiếp xúc cử tri".'
+            'tệp, ví dụ "Title: Giới thiệu".'
         ],
     ),
 }

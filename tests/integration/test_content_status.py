@@ -196,7 +196,8 @@ def test_invoke_check_and_build_exit_codes_as_an_editor_sees_them(tmp_path):
         text=True,
         check=False,
     )
-    line = 'content/articles/tin-tuc-su-kien/a.md:2: Ngày "31/02/2020" không tồn tại.'
+    line = 'content/articles/tin-tuc-su-kien/a.md:2: Ngày "31/02/2020" không có thật: '
+    line += "tháng 2 năm 2020 chỉ có 29 ngày."
     assert check.returncode == 1
     assert f"  {line}\n" in check.stderr
     assert "Traceback" not in check.stderr + check.stdout

@@ -6,7 +6,7 @@ import threading
 import time
 from pathlib import Path
 
-from build_speed import preview
+from live_preview import preview
 
 
 def _wait_for(condition, seconds: float = 10.0) -> bool:

@@ -151,7 +151,7 @@ def test_wrong_sitemap_setting_is_explained_in_vietnamese(tmp_path):
     content = write_files(tmp_path / "content", site_files())
     with pytest.raises(BuildFailed) as failure:
         publish(content, tmp_path / "output", SITEMAP_MAX_URLS=60_000)
-    assert "SITEMAP_MAX_URLS phải là số nguyên từ 1 đến 50,000" in str(failure.value)
+    assert "SITEMAP_MAX_URLS phải là một số nguyên từ 1 đến 50000" in str(failure.value)
 
 
 # --- Sharing: Open Graph, canonical, JSON-LD ----------------------------------------

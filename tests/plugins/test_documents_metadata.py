@@ -103,7 +103,7 @@ def test_parse_date_accepts_iso_and_vietnamese_order(written):
         ("31/04/2024", "tháng 4 năm 2024 chỉ có 30 ngày"),
         ("12/13/2024", "không có tháng 13"),
         ("12/03/0224", "năm 224 không hợp lý"),
-        ("hôm qua", "không đọc được"),
+        ("hôm qua", "không đúng định dạng"),
     ],
 )
 def test_impossible_dates_are_explained(written, message):
@@ -168,7 +168,7 @@ def test_read_header_follows_markdown_meta_rules():
     header = read_header(text)
     assert header["files"].values == ("a.pdf", "b.docx | Phụ lục", "c.xlsx")
     assert header["files"].line == 2
-    assert header["number"].text == "30/KH-MTTQ Đ"  # NFC again
+    assert header["number"].value == "30/KH-MTTQ Đ"  # NFC again
     assert header["number"].line == 5
     assert "body" not in header
 

@@ -110,7 +110,7 @@ def test_unit_share_picture_in_content_replaces_the_theme_one(make_site):
 @pytest.mark.parametrize(
     ("setting", "message"),
     [
-        ({"SHARE_MIN_SIZE": 0}, "SHARE_MIN_SIZE phải là một số nguyên dương"),
+        ({"SHARE_MIN_SIZE": 0}, "SHARE_MIN_SIZE phải là một số nguyên từ 1 trở lên"),
         ({"TWITTER_SITE": "mttq hoa binh"}, 'TWITTER_SITE "mttq hoa binh" phải là tên tài khoản'),
         ({"SHARE_LOGO": "images/2024/hong.png"}, "SHARE_LOGO: không đọc được ảnh"),
     ],

@@ -43,7 +43,6 @@ from pelican.plugins import signals
 from pelican.utils import sanitised_join
 
 from . import hooks, incremental
-from .fragments import IncludeCachedExtension
 from .incremental import RECORD_NAME, SelectiveWriter
 from .signatures import Fingerprints, templates_digest
 
@@ -205,8 +204,9 @@ def _render(model: Model, wanted: set[str]) -> list[str]:
     for generator in model.generators:
         env = getattr(generator, "env", None)
         for extension in getattr(env, "extensions", {}).values():
-            if isinstance(extension, IncludeCachedExtension):
-                extension.forget()  # fragments may show the edited article
+            forget = getattr(extension, "forget", None)  # build_speed's include_cached
+            if callable(forget):
+                forget()  # its fragments may show the edited article
     writer = _TargetWriter(str(model.output), model.articles.settings, wanted)
     for generator in model.generators:
         if not isinstance(generator, StaticGenerator):

@@ -1,0 +1,49 @@
+"""The declared content model: kinds, fields, the one header reader, the one date grammar.
+
+A library every plugin and tool imports (not a Pelican plugin: it has no
+signals). Article and page are declared here; a plugin adding a kind declares
+it in its own ``register()`` with :func:`register_kind`. See ``model.py``.
+"""
+
+from . import standard as _standard  # noqa: F401 - declare article and page
+from .model import (
+    BOOL,
+    CHOICE,
+    DATE,
+    DATETIME,
+    FILES,
+    IMAGE,
+    MARKUP,
+    NUMBER,
+    TEXT,
+    TYPES,
+    URL,
+    Field,
+    Kind,
+    declare_plugins,
+    kind,
+    kinds,
+    origin_fields,
+    register_kind,
+)
+
+__all__ = [
+    "BOOL",
+    "CHOICE",
+    "DATE",
+    "DATETIME",
+    "FILES",
+    "IMAGE",
+    "MARKUP",
+    "NUMBER",
+    "TEXT",
+    "TYPES",
+    "URL",
+    "Field",
+    "Kind",
+    "declare_plugins",
+    "kind",
+    "kinds",
+    "origin_fields",
+    "register_kind",
+]

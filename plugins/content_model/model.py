@@ -1,0 +1,290 @@
+"""The declared content model: which kinds of content exist and what their fields are.
+
+One declaration per kind (article, page, notice, document, and whatever a
+plugin adds in its own ``register()``): its folder, its file-name pattern, and
+every field an editor may write, with its type, whether it is required, an
+example and one line of Vietnamese help. Everything that needs to know what a
+field is reads it here: the checks (required and unknown fields, plain text
+versus markup, dates, URLs), the Markdown reader (which fields are dates, which
+are text to escape), ``invoke new`` (the fields of a new file), the README's
+field tables (tested equal), and next the browser editor's configuration and the
+importer's writer.
+
+Public API (stable; other tools read it)::
+
+    from content_model import kinds, kind
+    for item in kinds():               # every declared kind
+        item.name, item.label_vi, item.folder, item.file_pattern
+        for field in item.fields:
+            field.name, field.key, field.type, field.required, field.example
+            field.label_vi, field.help_vi, field.widget, field.pattern
+            field.choices(settings)    # for "choice" fields, else []
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+# Field types. "text" is plain text (escaped wherever shown, markup refused);
+# "markup" is Markdown rendered and sanitised. Every other type is written as
+# text too and is plain text for the plain-text rule.
+TEXT = "text"
+MARKUP = "markup"
+DATE = "date"  # a day: 2024-03-12, 12/03/2024
+DATETIME = "datetime"  # a day and an optional time (and UTC offset)
+CHOICE = "choice"  # one of a registry (CATEGORIES, DOCUMENT_TYPES) or fixed values
+FILES = "files"  # attachments under content/files/, one per line, "path | label"
+IMAGE = "image"  # one photo: {static}/images/...
+NUMBER = "number"
+BOOL = "bool"  # có / không
+URL = "url"  # an absolute http(s) address
+TYPES = (TEXT, MARKUP, DATE, DATETIME, CHOICE, FILES, IMAGE, NUMBER, BOOL, URL)
+
+# The widget a browser editor (Decap CMS) shows for each type.
+_WIDGETS = {
+    TEXT: "string",
+    MARKUP: "markdown",
+    DATE: "datetime",
+    DATETIME: "datetime",
+    CHOICE: "select",
+    FILES: "list",
+    IMAGE: "image",
+    NUMBER: "number",
+    BOOL: "boolean",
+    URL: "string",
+}
+# Where a "choice" field finds its values: a setting, read by a function.
+ChoiceSource = Callable[[Mapping[str, Any]], list[str]]
+
+
+def _registry_names(setting: str) -> ChoiceSource:
+    def names(settings: Mapping[str, Any]) -> list[str]:
+        values = settings.get(setting) or []
+        found = []
+        for value in values:
+            if isinstance(value, str):
+                found.append(value)
+            elif isinstance(value, Mapping) and "name" in value:
+                found.append(str(value["name"]))
+            elif isinstance(value, (tuple, list)) and value:
+                found.append(str(value[0]))
+        return found
+
+    return names
+
+
+@dataclass(frozen=True)
+class Field:
+    """One ``Name: value`` line an editor may write."""
+
+    name: str  # as editors write it: "Title", "Image-alt"
+    type: str
+    label_vi: str  # short label: "Tiêu đề"
+    help_vi: str  # one line of help
+    required: bool = False
+    example: str = ""
+    # What the value is, in a sentence's middle ("tiêu đề"): for messages.
+    meaning_vi: str = ""
+    # "choice": fixed values, or the setting holding the registry.
+    values: tuple[str, ...] = ()
+    registry: str | None = None
+    # How to read the registry's names when it has defaults (else the setting as is).
+    source: ChoiceSource | None = field(default=None, compare=False, repr=False)
+    # A regular expression the whole value must match (editor UI hint).
+    pattern: str | None = None
+    # Developers' fields (Template, Save_as...): known, but not offered to editors.
+    advanced: bool = False
+    # Written (empty or with a starting value) in a file ``invoke new`` makes.
+    in_new_file: bool = True
+
+    def __post_init__(self) -> None:
+        if self.type not in TYPES:
+            raise ValueError(f"content model: field {self.name}: unknown type {self.type!r}")
+
+    @property
+    def key(self) -> str:
+        """The name as Pelican keys metadata: lower case."""
+        return self.name.lower()
+
+    @property
+    def plain_text(self) -> bool:
+        """True unless the value is markup (escaped wherever rendered)."""
+        return self.type != MARKUP
+
+    @property
+    def widget(self) -> str:
+        """The browser editor's widget for this field."""
+        return _WIDGETS[self.type]
+
+    @property
+    def meaning(self) -> str:
+        """What the value is, for messages ("tiêu đề")."""
+        return self.meaning_vi or self.label_vi[:1].lower() + self.label_vi[1:]
+
+    @property
+    def starter(self) -> bool:
+        """True when ``invoke new`` writes this field into a new file."""
+        return self.in_new_file and not self.advanced
+
+    def choices(self, settings: Mapping[str, Any] | None = None) -> list[str]:
+        """The values a "choice" field accepts ([] for other types)."""
+        if self.type != CHOICE:
+            return []
+        if self.source is not None:
+            return self.source(settings or {})
+        if self.registry:
+            return _registry_names(self.registry)(settings or {})
+        return list(self.values)
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of content and its fields."""
+
+    name: str  # "article"
+    label_vi: str  # "tin bài"
+    folder: str  # default folder under content/: "articles"
+    paths_setting: str  # the setting that can change it: "ARTICLE_PATHS"
+    file_pattern: str  # new files: "{category_slug}/{yyyy}-{mm}-{dd}-{slug}.md"
+    fields: tuple[Field, ...]
+    help_vi: str = ""
+    plugin: str | None = None  # the plugin that reads it (None: Pelican itself)
+    _by_key: dict[str, Field] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for item in self.fields:
+            if item.key in self._by_key:
+                raise ValueError(f"content model: {self.name}: field {item.name} declared twice")
+            self._by_key[item.key] = item
+
+    def field(self, key: str) -> Field | None:
+        """The field written ``key`` (any case), or None."""
+        return self._by_key.get(key.lower())
+
+    @property
+    def keys(self) -> frozenset[str]:
+        """Every known field key."""
+        return frozenset(self._by_key)
+
+    @property
+    def required(self) -> tuple[Field, ...]:
+        """The fields a published file must have."""
+        return tuple(item for item in self.fields if item.required)
+
+    @property
+    def markup_keys(self) -> frozenset[str]:
+        """Keys of the fields that are markup (every other one is plain text)."""
+        return frozenset(item.key for item in self.fields if not item.plain_text)
+
+    def new_file_header(self, values: Mapping[str, str]) -> str:
+        """The header ``invoke new`` writes: every starter field, ``values`` by key."""
+        lines = []
+        for item in self.fields:
+            if item.starter:
+                value = str(values.get(item.key, ""))
+                lines.append(f"{item.name}: {value}" if value else f"{item.name}:")
+        return "\n".join(lines) + "\n"
+
+    def header(self, values: Mapping[str, str | Iterable[str]]) -> str:
+        """A file's header for ``values`` (by field name or key), in the model's order.
+
+        For writers (an importer): empty values are left out; a list (``Files``)
+        becomes one value per line, continuation lines indented by four spaces;
+        line breaks inside a value become spaces. A name the model does not
+        declare raises ``ValueError``.
+        """
+        given = {str(name).lower(): value for name, value in values.items()}
+        unknown = sorted(set(given) - self.keys)
+        if unknown:
+            raise ValueError(f"content model: {self.name} has no field {', '.join(unknown)}")
+        lines = []
+        for item in self.fields:
+            value = given.get(item.key)
+            parts = [value] if isinstance(value, str) or value is None else list(value)
+            parts = [" ".join(str(part).split()) for part in parts if part is not None]
+            parts = [part for part in parts if part]
+            if parts:
+                lines.append(f"{item.name}: {parts[0]}")
+                lines += [f"    {part}" for part in parts[1:]]
+        return "\n".join(lines) + "\n"
+
+    def keys_of(self, *types: str) -> frozenset[str]:
+        """Keys of the fields of these types."""
+        return frozenset(item.key for item in self.fields if item.type in types)
+
+    def enabled(self, settings: Mapping[str, Any]) -> bool:
+        """True when the plugin reading this kind is in PLUGINS (or none is needed)."""
+        return self.plugin is None or self.plugin in settings.get("PLUGINS", [])
+
+    def folders(self, settings: Mapping[str, Any] | None = None) -> list[str]:
+        """Its folders under content/ (the setting, else the default)."""
+        values = (settings or {}).get(self.paths_setting) or [self.folder]
+        return [str(value).strip("/") for value in values]
+
+
+_KINDS: dict[str, Kind] = {}
+
+
+def register_kind(declared: Kind) -> None:
+    """Declare (or re-declare: plugins register on every build) a kind."""
+    _KINDS[declared.name] = declared
+
+
+def kinds(settings: Mapping[str, Any] | None = None) -> list[Kind]:
+    """Declared kinds (only the enabled ones when ``settings`` is given)."""
+    return [item for item in _KINDS.values() if settings is None or item.enabled(settings)]
+
+
+def kind(name: str) -> Kind | None:
+    """The kind called ``name``, or None."""
+    return _KINDS.get(name)
+
+
+def declare_plugins(settings: Mapping[str, Any]) -> None:
+    """Run every enabled plugin's ``register()``, as Pelican does, so its kinds are declared.
+
+    For tools that read the model without building (``invoke new``, an
+    editor's configuration): plugins declare their kinds in ``register()``.
+    """
+    # Every module first, then every register(), in PLUGINS order, as Pelican does.
+    modules = [
+        importlib.import_module(name) if isinstance(name, str) else name
+        for name in settings.get("PLUGINS", [])
+    ]
+    for module in modules:
+        register = getattr(module, "register", None)
+        if callable(register):
+            register()
+
+
+def origin_fields() -> tuple[Field, ...]:
+    """Where an imported item came from: every kind accepts these two optional fields."""
+    return (
+        Field(
+            "Origin-unit",
+            TEXT,
+            "Đơn vị gốc",
+            "Đơn vị cũ có trang tin mà mục này được chuyển về (khi nhập từ trang cũ).",
+            example="Ủy ban MTTQ phường Hòa Thuận",
+            meaning_vi="tên đơn vị cũ",
+            in_new_file=False,
+        ),
+        Field(
+            "Origin-url",
+            URL,
+            "Địa chỉ gốc",
+            "Địa chỉ đầy đủ của mục này trên trang cũ, bắt đầu bằng https://.",
+            example="https://hoathuan.example.vn/tin-tuc/hoi-nghi.html",
+            meaning_vi="địa chỉ trên trang cũ",
+            pattern=r"^https?://\S+$",
+            in_new_file=False,
+        ),
+    )
+
+
+def field_names(fields: Iterable[Field]) -> list[str]:
+    """The written names of ``fields`` (for messages and tables)."""
+    return [item.name for item in fields]

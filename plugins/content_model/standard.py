@@ -1,0 +1,206 @@
+"""The kinds Pelican itself reads: articles ("tin bài") and pages ("trang").
+
+Notices and documents are declared by the ``documents`` plugin, in its own
+``register()``.
+"""
+
+from __future__ import annotations
+
+from .model import (
+    CHOICE,
+    DATETIME,
+    IMAGE,
+    MARKUP,
+    NUMBER,
+    TEXT,
+    Field,
+    Kind,
+    origin_fields,
+    register_kind,
+)
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+
+def _common(summary_help: str, *, summary_required: bool) -> tuple[Field, ...]:
+    """Fields articles and pages share, in the order editors write them."""
+    return (
+        Field(
+            "Summary",
+            MARKUP,
+            "Tóm tắt (sapo)",
+            summary_help,
+            required=summary_required,
+            example="Sáng 3/10, Ủy ban MTTQ phường ...",
+            meaning_vi="tóm tắt (sapo) một hai câu",
+        ),
+        Field(
+            "Author",
+            TEXT,
+            "Tác giả",
+            "Tên người viết hoặc nhóm viết bài, viết như chữ thường.",
+            example="Minh Anh",
+        ),
+        Field(
+            "Image",
+            IMAGE,
+            "Ảnh đại diện",
+            "Ảnh trong content/images/, viết {static}/images/... ; cần kèm Image-alt.",
+            example="{static}/images/2024/hoi-nghi.jpg",
+        ),
+        Field(
+            "Image-alt",
+            TEXT,
+            "Mô tả ảnh",
+            "Một câu tả ảnh đại diện cho người không xem được ảnh.",
+            example="Đại biểu dự hội nghị",
+        ),
+    )
+
+
+def _developer() -> tuple[Field, ...]:
+    """Fields Pelican understands that editors rarely need (known, not offered)."""
+    return (
+        Field(
+            "Slug",
+            TEXT,
+            "Địa chỉ bài",
+            "Phần cuối địa chỉ, chữ thường không dấu và dấu gạch nối; bỏ trống để tự đặt.",
+            example="hoi-nghi-cu-tri",
+            pattern=SLUG_PATTERN,
+            advanced=True,
+        ),
+        Field(
+            "Lang", TEXT, "Ngôn ngữ", "Trang chỉ có tiếng Việt: không cần dòng này.", advanced=True
+        ),
+        Field(
+            "Template", TEXT, "Mẫu trang", "Mẫu trong theme/templates/; bỏ trống.", advanced=True
+        ),
+        Field("Save_as", TEXT, "Tệp xuất", "Đường dẫn tệp xuất; bỏ trống.", advanced=True),
+        Field("Url", TEXT, "Địa chỉ", "Địa chỉ trang; bỏ trống.", advanced=True),
+    )
+
+
+ARTICLE = Kind(
+    name="article",
+    label_vi="tin bài",
+    folder="articles",
+    paths_setting="ARTICLE_PATHS",
+    file_pattern="{category_slug}/{yyyy}-{mm}-{dd}-{slug}.md",
+    help_vi="Tin, bài đăng theo ngày, thuộc một chuyên mục.",
+    fields=(
+        Field(
+            "Title",
+            TEXT,
+            "Tiêu đề",
+            "Tiêu đề bài, viết như một câu, không chấm cuối.",
+            required=True,
+            example="Hội nghị tiếp xúc cử tri",
+        ),
+        Field(
+            "Date",
+            DATETIME,
+            "Ngày giờ đăng",
+            "Ngày giờ đăng; sau thời điểm dựng trang thì bài được hẹn giờ.",
+            required=True,
+            example="2024-10-03 08:30",
+        ),
+        Field(
+            "Category",
+            CHOICE,
+            "Chuyên mục",
+            "Một chuyên mục trong danh mục CATEGORIES (pelicanconf.py).",
+            required=True,
+            example="Tin tức sự kiện",
+            registry="CATEGORIES",
+        ),
+        *_common(
+            "Một hai câu tóm tắt, hiện in đậm dưới tiêu đề và trong danh sách tin.",
+            summary_required=True,
+        ),
+        Field(
+            "Source",
+            TEXT,
+            "Nguồn",
+            "Nơi bài được đăng trước (báo, trang khác), viết như chữ thường.",
+            example="Báo Đại Đoàn Kết",
+        ),
+        Field(
+            "Modified",
+            DATETIME,
+            "Ngày sửa",
+            "Ngày giờ sửa nội dung quan trọng (không bắt buộc).",
+            example="2024-10-04 10:00",
+            in_new_file=False,
+        ),
+        Field(
+            "Status",
+            CHOICE,
+            "Trạng thái",
+            "draft: bản nháp, chưa đăng; bỏ dòng này để đăng.",
+            example="draft",
+            values=("published", "draft"),
+        ),
+        Field("Tags", TEXT, "Từ khóa", "Không dùng (trang không có trang từ khóa).", advanced=True),
+        Field("Authors", TEXT, "Các tác giả", "Dùng Author.", advanced=True),
+        *origin_fields(),
+        *_developer(),
+    ),
+)
+
+PAGE = Kind(
+    name="page",
+    label_vi="trang",
+    folder="pages",
+    paths_setting="PAGE_PATHS",
+    file_pattern="{slug}.md",
+    help_vi="Trang thông tin cố định: Giới thiệu, Liên hệ.",
+    fields=(
+        Field(
+            "Title",
+            TEXT,
+            "Tiêu đề",
+            "Tên trang, hiện trên trình đơn.",
+            required=True,
+            example="Giới thiệu",
+        ),
+        *_common("Một hai câu tóm tắt trang (không bắt buộc).", summary_required=False),
+        Field(
+            "Date",
+            DATETIME,
+            "Ngày đăng",
+            "Không bắt buộc.",
+            example="2024-10-03 08:30",
+            in_new_file=False,
+        ),
+        Field(
+            "Modified",
+            DATETIME,
+            "Ngày sửa",
+            "Không bắt buộc.",
+            example="2024-10-04 10:00",
+            in_new_file=False,
+        ),
+        Field(
+            "Status",
+            CHOICE,
+            "Trạng thái",
+            "draft: bản nháp; hidden: có trang nhưng không hiện trên trình đơn.",
+            example="hidden",
+            values=("published", "draft", "hidden"),
+        ),
+        Field(
+            "Order",
+            NUMBER,
+            "Thứ tự",
+            "Thứ tự trên trình đơn (số nhỏ trước).",
+            example="1",
+            in_new_file=False,
+        ),
+        *origin_fields(),
+        *_developer(),
+    ),
+)
+
+register_kind(ARTICLE)
+register_kind(PAGE)

@@ -1,0 +1,229 @@
+"""Notices ("thông báo") and documents ("văn bản") in the content model.
+
+Declared by this plugin in its ``register()``: the kinds exist only while the
+plugin is enabled. Required fields and their meanings here are the ones the
+records' checks (``records.py``) ask for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from content_model import (
+    BOOL,
+    CHOICE,
+    DATE,
+    DATETIME,
+    FILES,
+    MARKUP,
+    TEXT,
+    Field,
+    Kind,
+    origin_fields,
+)
+
+from .metadata import NUMBER_EXAMPLES
+from .settings import DEFAULT_TYPES, DEFAULTS
+
+
+def document_types(settings: Mapping[str, Any]) -> list[str]:
+    """The configured document types (``DOCUMENT_TYPES``, else the plugin's defaults)."""
+    return list(settings.get("DOCUMENT_TYPES") or DEFAULT_TYPES)
+
+
+def _files(required: bool) -> tuple[Field, ...]:
+    return (
+        Field(
+            "Files",
+            FILES,
+            "Tệp đính kèm",
+            "Tệp trong content/files/, mỗi tệp một dòng (dòng sau thụt 4 dấu cách); "
+            'sau "|" là tên hiện cho người đọc.',
+            required=required,
+            example="van-ban/30-kh-mttq-2024.pdf | Toàn văn",
+            meaning_vi="tệp đính kèm trong content/files/",
+        ),
+        Field("File", FILES, "Tệp đính kèm", "Như Files (một tệp).", advanced=True),
+    )
+
+
+_SLUG = Field(
+    "Slug",
+    TEXT,
+    "Địa chỉ",
+    "Phần cuối địa chỉ, chữ thường không dấu; bỏ trống để tự đặt.",
+    pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
+    advanced=True,
+)
+
+NOTICE = Kind(
+    name="notice",
+    label_vi="thông báo",
+    folder=DEFAULTS["NOTICE_PATHS"][0],
+    paths_setting="NOTICE_PATHS",
+    file_pattern="{yyyy}-{mm}-{dd}-{slug}.md",
+    help_vi="Thông báo có thời hạn, hiện ở khối Thông báo trang chủ đến khi hết hạn.",
+    plugin="documents",
+    fields=(
+        Field(
+            "Title",
+            TEXT,
+            "Tiêu đề",
+            "Tiêu đề thông báo.",
+            required=True,
+            example="Lịch tiếp công dân tháng 12",
+            meaning_vi="tiêu đề thông báo",
+        ),
+        Field(
+            "Date",
+            DATETIME,
+            "Ngày giờ đăng",
+            "Ngày giờ đăng thông báo.",
+            required=True,
+            example="2024-06-01 08:00",
+            meaning_vi="ngày đăng, ví dụ 2024-06-01 08:00",
+        ),
+        Field(
+            "Valid-from",
+            DATE,
+            "Hiện từ ngày",
+            "Ngày bắt đầu hiện (mặc định: ngày đăng).",
+            example="2024-06-01",
+        ),
+        Field(
+            "Expires",
+            DATE,
+            "Hết hạn",
+            'Ngày cuối còn hiệu lực; sau đó chuyển sang "Thông báo cũ". Bỏ trống: không hết hạn.',
+            example="2024-06-30",
+        ),
+        Field(
+            "Pinned",
+            BOOL,
+            "Ghim",
+            '"có" để ghim lên đầu khối Thông báo.',
+            example="không",
+        ),
+        Field(
+            "Summary",
+            MARKUP,
+            "Tóm tắt",
+            "Một câu tóm tắt, hiện trong danh sách thông báo.",
+            example="Lịch tiếp công dân của Ban Thường trực trong tháng 12.",
+        ),
+        *_files(required=False),
+        Field(
+            "Status",
+            CHOICE,
+            "Trạng thái",
+            "draft: bản nháp, chưa đăng.",
+            example="draft",
+            values=("published", "draft"),
+        ),
+        Field(
+            "Author", TEXT, "Người viết", "Không dùng (thông báo đứng tên đơn vị).", advanced=True
+        ),
+        *origin_fields(),
+        _SLUG,
+    ),
+)
+
+DOCUMENT = Kind(
+    name="document",
+    label_vi="văn bản",
+    folder=DEFAULTS["DOCUMENT_PATHS"][0],
+    paths_setting="DOCUMENT_PATHS",
+    file_pattern="{number_slug}.md",
+    help_vi="Văn bản của đơn vị (kế hoạch, hướng dẫn, thông tri...) với tệp đính kèm.",
+    plugin="documents",
+    fields=(
+        Field(
+            "Title",
+            TEXT,
+            "Trích yếu",
+            "Trích yếu nội dung văn bản.",
+            required=True,
+            example="Tổ chức Ngày hội Đại đoàn kết toàn dân tộc năm 2024",
+            meaning_vi="trích yếu nội dung văn bản",
+        ),
+        Field(
+            "Number",
+            TEXT,
+            "Số/ký hiệu",
+            f"Số/ký hiệu như {NUMBER_EXAMPLES}.",
+            required=True,
+            example="30/KH-MTTQ",
+            meaning_vi="số/ký hiệu, ví dụ 30/KH-MTTQ",
+        ),
+        Field(
+            "Type",
+            CHOICE,
+            "Loại văn bản",
+            "Một loại trong DOCUMENT_TYPES (pelicanconf.py).",
+            required=True,
+            example="Kế hoạch",
+            registry="DOCUMENT_TYPES",
+            meaning_vi="loại văn bản, ví dụ Kế hoạch",
+            source=document_types,
+        ),
+        Field(
+            "Issuer",
+            TEXT,
+            "Cơ quan ban hành",
+            "Tên cơ quan ban hành văn bản.",
+            required=True,
+            example="Ban Thường trực Ủy ban MTTQ phường",
+        ),
+        Field(
+            "Issued",
+            DATE,
+            "Ngày ban hành",
+            "Ngày ký ban hành.",
+            required=True,
+            example="2024-03-12",
+            meaning_vi="ngày ban hành, ví dụ 2024-03-12",
+        ),
+        Field(
+            "Effective",
+            DATE,
+            "Ngày có hiệu lực",
+            'Bỏ trống hoặc "kể từ ngày ký" = ngày ban hành.',
+            example="2024-03-12",
+        ),
+        Field("Expires", DATE, "Ngày hết hiệu lực", "Không bắt buộc.", example="2025-03-12"),
+        Field(
+            "Signer",
+            TEXT,
+            "Người ký",
+            "Họ tên, chức vụ người ký.",
+            example="Nguyễn Thị Lan, Chủ tịch",
+        ),
+        *_files(required=True),
+        Field(
+            "Replaced-by",
+            TEXT,
+            "Thay thế bởi",
+            "Số/ký hiệu của văn bản mới thay thế văn bản này.",
+            example="45/KH-MTTQ",
+        ),
+        Field(
+            "Status",
+            CHOICE,
+            "Tình trạng",
+            '"Hết hiệu lực" khi hết hiệu lực không có ngày cụ thể; draft: bản nháp.',
+            example="Hết hiệu lực",
+            values=("Còn hiệu lực", "Hết hiệu lực", "draft"),
+        ),
+        Field(
+            "Summary",
+            MARKUP,
+            "Tóm tắt",
+            "Tóm tắt nội dung (không bắt buộc).",
+            example="Kế hoạch tổ chức ngày hội tại 12 khu dân cư.",
+            in_new_file=False,  # a new document gets a body paragraph instead
+        ),
+        *origin_fields(),
+        _SLUG,
+    ),
+)
