@@ -106,7 +106,7 @@ def check_edited(generator, path: Path) -> list[tuple[int, str]]:
 
 def withhold_files(generator) -> None:
     """Copy no file that only drafts and scheduled items use (see withheld.py)."""
-    report = _build["report"]
+    report = _build.value["report"]
     if report is None:
         return
     held = held_back(report.files)
