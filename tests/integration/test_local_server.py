@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from build_speed.preview import start_server
+from live_preview.preview import start_server
 from portal_core.server import site_server
 from tests.support import build_site, soup, write_files
 
