@@ -15,8 +15,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-
 from live_preview.preview import start_server
+
 from portal_core.server import site_server
 from tests.support import build_site, soup, write_files
 
