@@ -12,6 +12,7 @@ DEFAULT_TYPES = [
     "Báo cáo",
     "Chỉ thị",
     "Chương trình",
+    "Công khai ngân sách",
     "Công văn",
     "Hướng dẫn",
     "Kế hoạch",
