@@ -19,12 +19,13 @@ from typing import Any
 from .kinds import ContentKind, FileContext, Verdict, register_data_files, register_kind
 from .rules import check_unknown_fields
 from .source import Header
+from .standard import PROVENANCE_FIELDS  # issue 16: imported items say where they came from
 
-NOTICE_FIELDS = frozenset(
+NOTICE_FIELDS = PROVENANCE_FIELDS | frozenset(
     {"title", "date", "valid-from", "expires", "pinned", "files", "file", "status", "summary"}
     | {"slug", "author"}
 )
-DOCUMENT_FIELDS = frozenset(
+DOCUMENT_FIELDS = PROVENANCE_FIELDS | frozenset(
     {"title", "number", "type", "issuer", "issued", "effective", "expires", "signer"}
     | {"files", "file", "status", "replaced-by", "summary", "slug"}
 )

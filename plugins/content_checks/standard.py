@@ -15,11 +15,15 @@ from .kinds import ContentKind, FileContext, Verdict, register_kind
 from .source import Header
 
 ARTICLE_REQUIRED = ("title", "date", "category", "summary")
-ARTICLE_FIELDS = frozenset(
+# --- Provenance of imported items (issue 16, `./portal import`): the old unit and
+# the item's old address. Declared here until plugins/content_model owns fields.
+PROVENANCE_FIELDS = frozenset({"origin-unit", "origin-url"})
+# --- end of provenance fields
+ARTICLE_FIELDS = PROVENANCE_FIELDS | frozenset(
     {"title", "date", "modified", "category", "summary", "author", "authors", "tags", "slug"}
     | {"status", "image", "image-alt", "source", "lang", "template", "save_as", "url"}
 )
-PAGE_FIELDS = frozenset(
+PAGE_FIELDS = PROVENANCE_FIELDS | frozenset(
     {"title", "date", "modified", "summary", "author", "slug", "status", "template", "lang"}
     | {"image", "image-alt", "save_as", "url", "order"}
 )
