@@ -95,13 +95,15 @@ def _plan(source, writer: Writer, mapper: CategoryMapper, settings, report: Repo
     for item in source.items():
         if item.kind == "document" and not item.skip_reason:
             _check_document(item, settings)
-        category = mapper.resolve(item.category) if item.kind == "article" else None
+        wants_category = item.kind == "article" and not item.skip_reason
+        category = mapper.resolve(item.category) if wants_category else None
         planned = writer.plan(item, category)
         if planned is None:
             continue
         other = writer.duplicate_of(item, planned.relative)
         if other:
-            planned.draft_reason = f"trùng tiêu đề và ngày với {other}"
+            same = "số/ký hiệu và năm" if item.kind == "document" else "tiêu đề và ngày"
+            planned.draft_reason = f"trùng {same} với {other}"
             report.duplicates.append((planned.relative, other))
         plans[item.key] = planned
     return plans

@@ -83,16 +83,11 @@ def _strip(soup: BeautifulSoup) -> None:
 
 
 def _figures(soup: BeautifulSoup) -> None:
-    """Photos with captions become lone photo paragraphs with a title."""
-    # Photos with captions: <figure><img><figcaption>, then "photo paragraph +
-    # italic paragraph" as old editors typed them, then a lone photo.
-    for figure in soup.find_all("figure"):
-        image = figure.find("img")
-        if image is None:
-            figure.unwrap()
-            continue
-        caption = figure.find("figcaption")
-        figure.replace_with(_figure_image(soup, image, _text(caption) if caption else ""))
+    """Photos with captions become lone photo paragraphs with a title.
+
+    First "photo paragraph + italic paragraph" as old editors typed them (or a
+    lone photo), then <figure><img><figcaption>.
+    """
     for image in soup.find_all("img"):
         parent = image.parent
         if parent is not None and parent.name == "p" and _text(parent) == "":
@@ -103,6 +98,15 @@ def _figures(soup: BeautifulSoup) -> None:
             if caption:
                 caption.decompose()
             parent.replace_with(_figure_image(soup, image, text))
+    # <figure><img><figcaption> (after the lone photos, whose pass would
+    # otherwise take the caption made here for an old-style one).
+    for figure in soup.find_all("figure"):
+        image = figure.find("img")
+        if image is None:
+            figure.unwrap()
+            continue
+        caption = figure.find("figcaption")
+        figure.replace_with(_figure_image(soup, image, _text(caption) if caption else ""))
 
 
 def sanitise(html: str) -> BeautifulSoup:

@@ -37,7 +37,7 @@ class Report:
             f"  Bỏ qua: {len(self.skipped)}",
             f"  Giữ nguyên vì biên tập viên đã sửa sau lần nhập trước: {len(self.kept_edited)}",
             f"  Ảnh, tệp đính kèm không tìm thấy: {len(self.missing)}",
-            f"  Có thể trùng với tin của đơn vị khác (cùng tiêu đề, cùng ngày): "
+            f"  Có thể trùng với tin, văn bản đã có (cùng tiêu đề và ngày, cùng số văn bản): "
             f"{len(self.duplicates)}",
             f"  Địa chỉ cũ được chuyển hướng: {self.redirects}",
             f"  Thời gian: {self.seconds:.1f} giây".replace(".", ","),
@@ -52,7 +52,7 @@ class Report:
             ("Bản nháp (xem lại rồi xóa dòng Status: draft để đăng):", self.drafts),
             ("Bỏ qua:", self.skipped),
             ("Ảnh, tệp không tìm thấy (bài vẫn được nhập, không có ảnh/tệp đó):", self.missing),
-            ("Có thể trùng tin của đơn vị khác (đã nhập thành bản nháp):", self.duplicates),
+            ("Có thể trùng tin, văn bản đã có (đã nhập thành bản nháp):", self.duplicates),
         ]
         for title, rows in sections:
             if rows:

@@ -140,6 +140,7 @@ class Writer:
         self.copied: dict[str, str | None] = {}  # old file -> new relative (None: missing)
         self.redirects: dict[str, str] = {}
         self._file_index: dict[str, list[Path]] | None = None
+        self._document_numbers: dict[str, str] | None = None
 
     # --- Planning ---------------------------------------------------------------
     def _free(self, relative: str, key: str) -> bool:
@@ -379,7 +380,7 @@ class Writer:
         title = one_line(item.title)
         summary = one_line(plain_text(item.summary)) if item.summary else ""
         if not summary and item.kind == "article":
-            summary = cut(one_line(plain_text(_strip_markdown(body))), SUMMARY_MAX) or title
+            summary = cut(_first_paragraph(body), SUMMARY_MAX) or title
         rows = [("Date", _date(item.date))] if item.date else []
         if item.kind == "article" and planned.category:
             rows.append(("Category", planned.category.name))
@@ -447,8 +448,32 @@ class Writer:
             if key:
                 self.redirects[key] = planned.relative
 
+    def _numbers(self) -> dict[str, str]:
+        """ "NUMBER|year" -> file, for every document already under content/."""
+        if self._document_numbers is None:
+            self._document_numbers = {}
+            for path in sorted((self.content / DOCUMENTS).glob("*.md")):
+                header = {}
+                for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+                    if not line.strip():
+                        break
+                    key, _, value = line.partition(":")
+                    header[key.strip().lower()] = value.strip()
+                year = re.search(r"\d{4}", header.get("issued", ""))
+                if header.get("number") and year:
+                    key = f"{header['number'].upper()}|{year.group(0)}"
+                    relative = path.relative_to(self.content).as_posix()
+                    self._document_numbers.setdefault(key, relative)
+        return self._document_numbers
+
     def duplicate_of(self, item: Item, relative: str) -> str | None:
-        """Another unit's item with the same title on the same day (None if none)."""
+        """Another item with the same title on the same day, or a document with the
+        same number in the same year (None if none)."""
+        if item.kind == "document" and item.issued:
+            found = self._numbers().setdefault(
+                f"{item.number.upper()}|{item.issued.year}", relative
+            )
+            return found if found != relative else None
         if item.kind != "article" or item.date is None:
             return None
         key = f"{fold(one_line(item.title))}|{item.date:%Y-%m-%d}"
@@ -463,5 +488,10 @@ class Writer:
 _MARKDOWN_NOISE = re.compile(r"!\[[^\]]*\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)|[#*|>`_-]{1,}")
 
 
-def _strip_markdown(text: str) -> str:
-    return _MARKDOWN_NOISE.sub(lambda m: m.group(1) or " ", text)
+def _first_paragraph(markdown: str) -> str:
+    """The body's first paragraph of text, as plain text (a summary)."""
+    for paragraph in markdown.split("\n\n"):
+        text = one_line(_MARKDOWN_NOISE.sub(lambda m: m.group(1) or " ", paragraph))
+        if len(text) > 20:
+            return text
+    return ""

@@ -42,10 +42,14 @@ def data_files(settings: Mapping[str, Any]) -> Iterable[str]:
 
 
 def declare_data_file(pelican) -> None:
-    """At ``initialized``: before the content checks walk content/."""
+    """At ``initialized``: declare the data file before the content checks walk
+    content/, and tell templates whether there is a map to follow
+    (``OLD_ADDRESS_MAP``: partials/old_address.html renders nothing without one)."""
     from content_checks.kinds import register_data_files  # noqa: PLC0415
 
     register_data_files(data_files)
+    path = Path(pelican.settings["PATH"]) / pelican.settings.get("REDIRECTS_DATA_FILE", DATA_FILE)
+    pelican.settings["OLD_ADDRESS_MAP"] = path.exists() and '"old"' in path.read_text("utf-8")
 
 
 def collect_targets(generators) -> None:

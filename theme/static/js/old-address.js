@@ -8,6 +8,10 @@
   if (!note || !script || !window.fetch) {
     return;
   }
+  // The home page only follows old query-string addresses ("/?p=30").
+  if (!location.search && !document.body.classList.contains("page--not-found")) {
+    return;
+  }
   function encode(text) {
     return encodeURIComponent(text)
       .replace(/[!'()*]/g, function (c) {
