@@ -40,6 +40,9 @@ _CHROME = re.compile(
 _CHROME_CLASS = re.compile(
     r"related|other|share|print|counter|comment|social|tin-?khac|toolbar", re.I
 )
+# wget saves "ChiTiet.aspx?ID=123" as is, or as "ChiTiet.aspx@ID=123" with
+# --restrict-file-names=windows (the only form a Windows disk can hold).
+_QUERY_IN_NAME = re.compile(r"^(?P<page>[^?@]*?\.(?:aspx?|php|jsp|html?))?[?@](?P<query>.+)$", re.I)
 _AUTHOR = re.compile(r"^(tác giả|tac gia|nguồn|nguon|theo)\s*:?\s*", re.I)
 
 
@@ -119,7 +122,9 @@ def decode(raw: bytes) -> str:
 
 def parse_date(text: str) -> dt.datetime | None:
     """The portals' date styles: "Thứ 4, Ngày 13/06/2018, 16:40", "06/05/2024 08:15"..."""
-    found = _DATE.search(text) or _TIME_FIRST.search(text)
+    found = _DATE.search(text)
+    if found is None or found.group("h") is None:
+        found = _TIME_FIRST.search(text) or found  # "09:00 ngày 01/10/2023"
     if not found:
         return None
     parts = found.groupdict()
@@ -178,7 +183,7 @@ class SavedPagesSource:
     def _pages(self) -> Iterator[Path]:
         for path in sorted(self.folder.rglob("*")):
             name = path.name.lower()
-            if path.is_file() and (name.endswith(PAGE_SUFFIXES) or "?" in name):
+            if path.is_file() and (name.endswith(PAGE_SUFFIXES) or _QUERY_IN_NAME.match(name)):
                 yield path
 
     def items(self) -> list[Item]:
@@ -207,8 +212,11 @@ class SavedPagesSource:
             node = soup.select_one(selector)
             if node is not None and node.get(attribute):
                 urls.append(str(node[attribute]))
-        relative = path.relative_to(self.folder).as_posix()
-        urls.append("/" + relative)
+        folder, _, name = path.relative_to(self.folder).as_posix().rpartition("/")
+        query = _QUERY_IN_NAME.match(name)
+        if query and query.group("page"):
+            name = f"{query.group('page')}?{query.group('query')}"
+        urls.append("/" + (f"{folder}/{name}" if folder else name))
         return list(dict.fromkeys(urls))
 
     def _read(self, path: Path) -> Item | None:
