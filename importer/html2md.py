@@ -67,19 +67,22 @@ def _figure_image(soup: BeautifulSoup, image: Tag, caption: str) -> Tag:
 
 
 def _strip(soup: BeautifulSoup) -> None:
-    """Drop comments, dangerous tags, unknown tags (text kept) and attributes."""
+    """Drop comments, dangerous tags, unknown tags (text kept) and attributes (one pass)."""
     for comment in soup.find_all(string=lambda text: isinstance(text, Comment)):
         comment.extract()
-    for tag in soup.find_all(DROP):
-        tag.decompose()
-    for tag in soup.find_all("h1"):
-        tag.name = "h2"  # the page title is the only level-1 heading
     for tag in soup.find_all(True):
-        if tag.name not in KEEP:
-            tag.unwrap()
+        if tag.decomposed:
             continue
-        allowed = ATTRIBUTES.get(tag.name, set())
-        tag.attrs = {key: value for key, value in tag.attrs.items() if key in allowed}
+        name = tag.name
+        if name in DROP:
+            tag.decompose()
+        elif name not in KEEP and name != "h1":
+            tag.unwrap()
+        else:
+            if name == "h1":
+                tag.name = "h2"  # the page title is the only level-1 heading
+            allowed = ATTRIBUTES.get(tag.name, ())
+            tag.attrs = {key: value for key, value in tag.attrs.items() if key in allowed}
 
 
 def _figures(soup: BeautifulSoup) -> None:
