@@ -96,12 +96,11 @@ class ImportState:
         data = json.loads(self.path.read_text(encoding="utf-8")) if self.path.exists() else {}
         self.files: dict[str, dict[str, str]] = data.get("files", {})
         self.items: dict[str, str] = data.get("items", {})  # "unit|key" -> relative
-        self.days: dict[str, list[str]] = data.get("days", {})  # title+day -> [unit, relative]
 
     def save(self) -> None:
         """Write the state (sorted, so it diffs well in git)."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        data = {"files": self.files, "items": self.items, "days": self.days}
+        data = {"files": self.files, "items": self.items}
         self.path.write_text(
             json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8"
         )
@@ -140,22 +139,47 @@ class Writer:
         self.copied: dict[str, str | None] = {}  # old file -> new relative (None: missing)
         self.redirects: dict[str, str] = {}
         self._file_index: dict[str, list[Path]] | None = None
-        self._document_numbers: dict[str, str] | None = None
+        self._addresses: dict[str, str] | None = None  # "day|slug" -> relative
+        self._titles: dict[str, str] = {}  # "folded title|day" -> relative
+        self._document_numbers: dict[str, str] = {}  # "NUMBER|year" -> relative
 
     # --- Planning ---------------------------------------------------------------
-    def _free(self, relative: str, key: str) -> bool:
+    def _scan(self) -> None:
+        """What the site already holds: addresses, article titles by day, document numbers."""
+        if self._addresses is not None:
+            return
+        self._addresses, self._titles, self._document_numbers = {}, {}, {}
+        for relative, header in _headers(self.content, (ARTICLES, PAGES, DOCUMENTS)):
+            title = header.get("title", "")
+            slug = header.get("slug") or file_slug(title)
+            if relative.startswith(DOCUMENTS + "/"):
+                year = re.search(r"\d{4}", header.get("issued", ""))
+                if header.get("number") and year:
+                    key = f"{header['number'].upper()}|{year.group(0)}"
+                    self._document_numbers.setdefault(key, relative)
+                continue
+            day = header.get("date", "")[:10] if relative.startswith(ARTICLES + "/") else ""
+            self._addresses.setdefault(f"{day}|{slug}", relative)
+            if day:
+                self._titles.setdefault(f"{fold(one_line(title))}|{day}", relative)
+
+    def _free(self, relative: str, key: str, address: str) -> bool:
         if relative in self.taken:
             return False
+        found = self._addresses.get(address) if self._addresses is not None else None
+        if found is not None and found != relative:
+            return False  # two items on one URL: the build would stop
         owner = self.state.files.get(relative)
         if owner is not None:
             return owner.get("item") == f"{self.unit}|{key}"
         return not (self.content / relative).exists()
 
-    def _unique(self, folder: str, stem: str, key: str) -> tuple[str, str]:
+    def _unique(self, folder: str, stem: str, key: str, day: str) -> tuple[str, str]:
         for number in range(1, 1000):
-            slug = stem if number == 1 else f"{stem}-{number}"
-            relative = f"{folder}/{slug}.md"
-            if self._free(relative, key):
+            name = stem if number == 1 else f"{stem}-{number}"
+            relative = f"{folder}/{name}.md"
+            slug = name[11:] if day else name  # an article's file name starts with its day
+            if self._free(relative, key, f"{day}|{slug}"):
                 return relative, slug
         raise RuntimeError(relative)
 
@@ -165,15 +189,20 @@ class Writer:
         if item.skip_reason:
             self.report.skipped.append((label, item.skip_reason))
             return None
-        state_key = f"{self.unit}|{item.key}"
-        previous = self.state.items.get(state_key)
+        if not one_line(item.title):
+            self.report.skipped.append((label, "không có tiêu đề"))
+            return None
+        self._scan()
+        previous = self.state.items.get(f"{self.unit}|{item.key}")
+        day = ""
         if item.kind == "article":
             if item.date is None:
                 self.report.skipped.append((label, "không tìm thấy ngày đăng"))
                 return None
             if category is None:
                 return None  # counted in the mapper's unmapped categories
-            stem = f"{item.date:%Y-%m-%d}-{file_slug(item.title)}"
+            day = f"{item.date:%Y-%m-%d}"
+            stem = f"{day}-{file_slug(item.title)}"
             folder = f"{ARTICLES}/{category.slug}"
         elif item.kind == "page":
             stem, folder = file_slug(item.title), PAGES
@@ -182,12 +211,12 @@ class Writer:
             if item.issued and str(item.issued.year) not in stem:
                 stem += f"-{item.issued.year}"
         if previous:
-            relative, slug = previous, PurePosixPath(previous).stem
+            relative = previous
+            slug = PurePosixPath(previous).stem[11 if day else 0 :]
         else:
-            relative, slug = self._unique(folder, stem, item.key)
-        if item.kind == "article":
-            slug = slug[11:]  # the file name's date prefix is not part of the address
+            relative, slug = self._unique(folder, stem, item.key, day)
         self.taken.add(relative)
+        self._addresses[f"{day}|{slug}"] = relative
         planned = Planned(item, relative, category, slug)
         self.plans[item.key] = planned
         for old in item.old_urls:
@@ -448,41 +477,38 @@ class Writer:
             if key:
                 self.redirects[key] = planned.relative
 
-    def _numbers(self) -> dict[str, str]:
-        """ "NUMBER|year" -> file, for every document already under content/."""
-        if self._document_numbers is None:
-            self._document_numbers = {}
-            for path in sorted((self.content / DOCUMENTS).glob("*.md")):
-                header = {}
-                for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+    def duplicate_of(self, item: Item, relative: str) -> str | None:
+        """Another unit's (or an editor's) item with the same title on the same day,
+        or a document with the same number in the same year (None if none)."""
+        self._scan()
+        if item.kind == "document" and item.issued:
+            key = f"{item.number.upper()}|{item.issued.year}"
+            found = self._document_numbers.setdefault(key, relative)
+        elif item.kind == "article" and item.date is not None:
+            key = f"{fold(one_line(item.title))}|{item.date:%Y-%m-%d}"
+            found = self._titles.setdefault(key, relative)
+        else:
+            return None
+        if found == relative:
+            return None
+        owner = self.state.files.get(found, {}).get("item", "")
+        if owner.startswith(self.unit + "|") or found in self.taken:
+            return None  # the same old site twice (a re-posted story): not a merge duplicate
+        return found
+
+
+def _headers(content: Path, folders: tuple[str, ...]):
+    """(relative path, {lower-case key: value}) of every Markdown file's header."""
+    for folder in folders:
+        for path in sorted((content / folder).rglob("*.md")):
+            header = {}
+            with path.open(encoding="utf-8", errors="replace") as stream:
+                for line in stream:
                     if not line.strip():
                         break
                     key, _, value = line.partition(":")
                     header[key.strip().lower()] = value.strip()
-                year = re.search(r"\d{4}", header.get("issued", ""))
-                if header.get("number") and year:
-                    key = f"{header['number'].upper()}|{year.group(0)}"
-                    relative = path.relative_to(self.content).as_posix()
-                    self._document_numbers.setdefault(key, relative)
-        return self._document_numbers
-
-    def duplicate_of(self, item: Item, relative: str) -> str | None:
-        """Another item with the same title on the same day, or a document with the
-        same number in the same year (None if none)."""
-        if item.kind == "document" and item.issued:
-            found = self._numbers().setdefault(
-                f"{item.number.upper()}|{item.issued.year}", relative
-            )
-            return found if found != relative else None
-        if item.kind != "article" or item.date is None:
-            return None
-        key = f"{fold(one_line(item.title))}|{item.date:%Y-%m-%d}"
-        found = self.state.days.get(key)
-        if found and found[0] != self.unit:
-            return found[1]
-        if not self.dry_run:
-            self.state.days.setdefault(key, [self.unit, relative])
-        return None
+            yield path.relative_to(content).as_posix(), header
 
 
 _MARKDOWN_NOISE = re.compile(r"!\[[^\]]*\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)|[#*|>`_-]{1,}")

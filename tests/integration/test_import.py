@@ -281,3 +281,66 @@ def test_the_checks_know_the_provenance_fields(tmp_path):
     status = run_check(ROOT / "pelicanconf.py", {"PATH": str(content)}, out=io.StringIO(), err=err)
     assert status == 1
     assert 'Tên trường "Origin-unti" không có. Có phải "Origin-unit"?' in err.getvalue()
+
+
+def _wxr(tmp_path: Path, posts: str) -> Path:
+    """A minimal but genuine WXR 1.2 export holding ``posts`` (``<item>``s)."""
+    path = tmp_path / "nho.wordpress.xml"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8" ?>\n<rss version="2.0" '
+        'xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" '
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">'
+        "<channel><title>Trang cũ</title><link>https://cu.example.vn</link>"
+        "<wp:wxr_version>1.2</wp:wxr_version>"
+        "<wp:base_site_url>https://cu.example.vn</wp:base_site_url>"
+        f"{posts}</channel></rss>\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def _post(number: int, title: str, date: str, body: str) -> str:
+    return (
+        f"<item><title>{title}</title><link>https://cu.example.vn/?p={number}</link>"
+        f"<content:encoded><![CDATA[{body}]]></content:encoded>"
+        "<excerpt:encoded><![CDATA[]]></excerpt:encoded>"
+        f"<wp:post_id>{number}</wp:post_id><wp:post_date>{date}</wp:post_date>"
+        "<wp:status>publish</wp:status><wp:post_type>post</wp:post_type>"
+        '<category domain="category" nicename="t"><![CDATA[Tin tức sự kiện]]></category></item>'
+    )
+
+
+def test_a_story_the_site_already_has_comes_in_as_a_flagged_draft(tmp_path):
+    content = copy_demo_content(tmp_path / "content")
+    settings = site_settings(content, tmp_path / "output", SEARCH_INDEX=False)
+    title = "Lãnh đạo phường thăm, chúc Tết các gia đình chính sách"  # a demo article's
+    source = _wxr(
+        tmp_path, _post(7, title, "2023-01-16 09:00:00", "Nội dung đăng lại từ trang cũ.")
+    )
+    report = run_import(source, TAN_LAP_WP, settings)
+    [(path, other)] = report.duplicates
+    assert other.startswith("articles/tin-tuc-su-kien/")
+    assert read_header(content / path)["status"] == "draft"
+    build_site(content, tmp_path / "output", SEARCH_INDEX=False)  # no clash of addresses
+
+
+def test_missing_photos_are_listed_and_the_page_has_none_broken(tmp_path):
+    content = copy_demo_content(tmp_path / "content")
+    settings = site_settings(content, tmp_path / "output", SEARCH_INDEX=False)
+    photo = "https://cu.example.vn/wp-content/uploads/mat.jpg"
+    body = f'<p>Tin có ảnh đã mất.</p><p><img src="{photo}" alt="Ảnh"></p>'
+    source = _wxr(
+        tmp_path,
+        _post(8, "Tin có ảnh đã mất", "2024-02-02 08:00:00", body)
+        + _post(9, "", "2024-02-03 08:00:00", "Tin không tiêu đề."),
+    )
+    report = run_import(source, TAN_LAP_WP, settings)
+    assert [url for _, url in report.missing] == [
+        "https://cu.example.vn/wp-content/uploads/mat.jpg"
+    ]
+    assert [why for _, why in report.skipped] == ["không có tiêu đề"]
+    output = build_site(content, tmp_path / "output", SEARCH_INDEX=False)
+    _, page = _article(output, "Tin có ảnh đã mất")
+    assert page.select_one(".article__body img") is None
+    assert "Tin có ảnh đã mất." in _t(page.select_one(".article__body"))
