@@ -255,13 +255,17 @@ class SavedPagesSource:
             except ValueError:
                 date = None
         date = date or parse_date(_text(date_node))
+        lead = _first(soup, platform.lead)
+        lead_text = _text(lead)
+        if lead is not None and body in lead.parents:
+            lead.extract()  # Liferay keeps the lead inside the article: not twice
         crumbs = soup.select(platform.category) if platform.category else []
         names = [_text(node) for node in crumbs if _text(node)]
         names = [name for name in names if fold(name) not in ("trang chu", "home")]
         return (
             _text(_first(soup, platform.title)),
             date,
-            _text(_first(soup, platform.lead)),
+            lead_text,
             body.decode_contents(),
             _text(_first(soup, platform.author)),
             names[-1] if names else "",

@@ -356,6 +356,8 @@ class Writer:
             return self._link(href, base)
 
         body = to_markdown(body_html or "", link, image, one_line(item.title))
+        if item.kind == "article" and not plain_text(item.summary or ""):
+            item.summary, body = _lead_from(body)
         header = self._header(planned, body, image, missing)
         text = "\n".join(f"{key}: {value}".rstrip() for key, value in header) + "\n\n" + body
         for url in missing:
@@ -511,13 +513,27 @@ def _headers(content: Path, folders: tuple[str, ...]):
             yield path.relative_to(content).as_posix(), header
 
 
-_MARKDOWN_NOISE = re.compile(r"!\[[^\]]*\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)|[#*|>`_-]{1,}")
+_MARKDOWN_NOISE = re.compile(
+    r"!\[[^\]]*\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)|\*\*|\\(?=[*_])|(?<!\w)\*|\*(?!\w)|^#+\s|^>\s|`",
+    re.M,
+)
+
+
+def _lead_from(markdown: str) -> tuple[str, str]:
+    """(lead, rest): the body's opening paragraph becomes the lead ("sapo") when the
+    old site had none, as our pages show the lead above the body; a short or
+    one-paragraph body stays whole (the lead is then a copy of its start)."""
+    first, _, rest = markdown.partition("\n\n")
+    plain = one_line(_MARKDOWN_NOISE.sub(lambda m: m.group(1) or "", first))
+    if rest.strip() and len(plain) > 20 and len(plain) <= SUMMARY_MAX and first[:1] not in "#!|-":
+        return plain, rest
+    return cut(_first_paragraph(markdown), SUMMARY_MAX), markdown
 
 
 def _first_paragraph(markdown: str) -> str:
     """The body's first paragraph of text, as plain text (a summary)."""
     for paragraph in markdown.split("\n\n"):
-        text = one_line(_MARKDOWN_NOISE.sub(lambda m: m.group(1) or " ", paragraph))
+        text = one_line(_MARKDOWN_NOISE.sub(lambda m: m.group(1) or "", paragraph))
         if len(text) > 20:
             return text
     return ""

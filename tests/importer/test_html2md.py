@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from importer.html2md import to_markdown
 from importer.savedpages import decode, parse_date
+from importer.writer import _lead_from
 
 
 def convert(html: str) -> str:
@@ -67,3 +68,15 @@ def test_windows_1258_with_its_meta_charset_and_nfd_come_out_nfc():
     # Windows-1258 writes "ộ" as "ô" + a separate dot below, as old editors saved it.
     encoded = raw.replace("ộ", "ô\u0323").replace("ị", "i\u0323").encode("cp1258")
     assert decode(encoded) == raw
+
+
+def test_the_opening_paragraph_becomes_the_lead_when_there_is_none():
+    body = "**Sáng 3/10**, hội nghị Văn hóa - Xã hội năm 2024 có [liên kết](x).\n\nĐoạn hai.\n"
+    assert _lead_from(body) == (
+        "Sáng 3/10, hội nghị Văn hóa - Xã hội năm 2024 có liên kết.",
+        "Đoạn hai.\n",
+    )
+    # One paragraph only: the body stays whole.
+    lead, rest = _lead_from("Chỉ một đoạn văn duy nhất trong bài này.\n")
+    assert rest == "Chỉ một đoạn văn duy nhất trong bài này.\n"
+    assert lead == "Chỉ một đoạn văn duy nhất trong bài này."

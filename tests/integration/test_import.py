@@ -161,6 +161,25 @@ def test_saved_pages_give_the_article_and_nothing_of_the_chrome(merged):
     assert _t(caption) == "Các hộ dân ký cam kết không dùng túi ni lông"
 
 
+@pytest.mark.parametrize(
+    ("title", "kept", "chrome"),
+    [
+        ("Khai giảng lớp xóa mù chữ", "18 học viên",
+         ("Tin khác", "Hội thi gia đình văn hóa", "Đánh giá", "Đường dây nóng", "Liferay")),
+        ("Khai trương thư viện số", "tình nguyện viên",
+         ("Chia sẻ", "Facebook", "Tin liên quan", "Bài viết mới", "Bài trước", "Vận hành bởi")),
+    ],
+)  # fmt: skip
+def test_liferay_and_wordpress_theme_pages(merged, title, kept, chrome):
+    *_, output = merged
+    _, page = _article(output, title)
+    text = _t(page.select_one("article.article"))
+    assert kept in text
+    assert [word for word in chrome if word in text] == []
+    lead = _t(page.select_one(".article__lead"))
+    assert lead and text.count(lead) == 1
+
+
 def test_a_windows_1258_nukeviet_page_comes_out_nfc(merged):
     content, *_ = merged
     path = next(content.glob("articles/*/2024-05-06-tap-huan-*.md"))
