@@ -363,3 +363,25 @@ def test_missing_photos_are_listed_and_the_page_has_none_broken(tmp_path):
     _, page = _article(output, "Tin có ảnh đã mất")
     assert page.select_one(".article__body img") is None
     assert "Tin có ảnh đã mất." in _t(page.select_one(".article__body"))
+
+
+def test_imported_pages_redirect_pages_and_404_are_valid_html(merged, tmp_path):
+    """The Nu Html Checker on what an import adds: its pages, the 404 and home pages
+    with the old-address script, a refresh page at an old path, the stylesheet."""
+    from tests.integration.test_valid_html import by_file, check, newer_css  # noqa: PLC0415
+
+    *_, output = merged
+    chosen = [
+        _article(output, "Ngày hội Đại đoàn kết ở khu phố 4")[0],
+        _article(output, "Ra mắt mô hình")[0],
+        output / "van-ban/18-kh-mttq-btt-2024/index.html",
+        output / "lich-su-phuong-tan-lap/index.html",
+        output / "404.html",
+        output / "index.html",
+        output / "news/tin-tuc-su-kien/ngay-hoi-dai-doan-ket-o-khu-pho-4-1.html",
+        *(output / "theme/css").glob("site.*.css"),
+    ]
+    for number, path in enumerate(chosen):
+        shutil.copy(path, tmp_path / f"{number}{path.suffix}")
+    errors = [message for message in check(tmp_path) if not newer_css(message)]
+    assert not errors, by_file(errors, tmp_path)
