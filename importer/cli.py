@@ -89,10 +89,10 @@ def _check_document(item: Item, settings: Mapping[str, Any]) -> None:
         item.skip_reason = "không có ngày ban hành"
 
 
-def _plan(source, writer: Writer, mapper: CategoryMapper, settings, report: Report) -> dict:
+def _plan(items, writer: Writer, mapper: CategoryMapper, settings, report: Report) -> dict:
     """Every item's file, before any body is written (links need them all)."""
     plans = {}
-    for item in source.items():
+    for item in items:
         if item.kind == "document" and not item.skip_reason:
             _check_document(item, settings)
         wants_category = item.kind == "article" and not item.skip_reason
@@ -137,11 +137,14 @@ def run_import(
         load_registry(settings.get("CATEGORIES", [])),
         categories or folder / f"{unit_slug}-chuyen-muc.toml",
     )
+    items = source.items()
+    # A WordPress export names its own site: links to it are the old site's.
+    site_url = site_url or getattr(source, "site_url", "")
     writer = Writer(
         content, settings, unit, report, state,
         uploads=uploads, site_url=site_url, dry_run=dry_run, now=build_now(settings),
     )  # fmt: skip
-    plans = _plan(source, writer, mapper, settings, report)
+    plans = _plan(items, writer, mapper, settings, report)
     for key, body in source.bodies():
         planned = plans.pop(key, None)
         if planned is not None:

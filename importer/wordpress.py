@@ -70,6 +70,7 @@ class WordPressSource:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._bodies: dict[str, str] = {}
+        self.site_url = ""  # <wp:base_site_url>, known once read
 
     def _parse(self) -> ET.Element:
         try:
@@ -91,9 +92,8 @@ class WordPressSource:
     def items(self) -> list[Item]:
         """Every post and page worth importing (attachments feed the others)."""
         channel = self._parse()
-        base = (channel.findtext(WP + "base_site_url") or channel.findtext("link") or "").rstrip(
-            "/"
-        )
+        base = channel.findtext(WP + "base_site_url") or channel.findtext("link") or ""
+        base = self.site_url = base.rstrip("/")
         authors = {
             _wp(node, "author_login"): _wp(node, "author_display_name") or _wp(node, "author_login")
             for node in channel.findall(WP + "author")

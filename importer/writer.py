@@ -42,6 +42,8 @@ SUMMARY_MAX = 380  # content_checks SUMMARY_MAX_CHARACTERS is 400
 NAME_LENGTH = 60
 STATE_FILE = "state.json"  # in the import folder, beside content/
 IMAGE_EXTENSIONS = {"jpg", "jpeg", "png", "gif", "webp"}
+# Linked files worth listing when missing (a link to an old page is just unlinked).
+FILE_EXTENSIONS = {"pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "ppt", "pptx", "zip", "rar"}
 
 
 def file_slug(text: str) -> str:
@@ -139,6 +141,7 @@ class Writer:
         self.copied: dict[str, str | None] = {}  # old file -> new relative (None: missing)
         self.redirects: dict[str, str] = {}
         self._file_index: dict[str, list[Path]] | None = None
+        self._missing_links: list[str] = []
         self._addresses: dict[str, str] | None = None  # "day|slug" -> relative
         self._titles: dict[str, str] = {}  # "folded title|day" -> relative
         self._document_numbers: dict[str, str] = {}  # "NUMBER|year" -> relative
@@ -239,8 +242,6 @@ class Writer:
         host = parts.netloc.lower().removeprefix("www.")
         if host and self.site_host and host != self.site_host:
             return None
-        if host and not self.site_host and not base:
-            return normalise(url)
         return normalise(url)
 
     # --- Links and files ----------------------------------------------------------
@@ -258,7 +259,11 @@ class Writer:
             return absolute
         # The old site's own file (a PDF...): copied in when --uploads has it.
         copied = self._copy_attachment(absolute) if parts.path else None
-        return "{static}/" + copied if copied else None
+        if copied:
+            return "{static}/" + copied
+        if posixpath.splitext(parts.path)[1].lstrip(".").lower() in FILE_EXTENSIONS:
+            self._missing_links.append(href)
+        return None
 
     def _index(self) -> dict[str, list[Path]]:
         if self._file_index is None:
@@ -284,6 +289,9 @@ class Writer:
                 if mine.lower() != theirs:
                     break
                 matched += 1
+            # The name alone is not enough: "anh1.jpg" is in every old site.
+            if matched < min(2, len(parts), len(tail)):
+                continue
             if best is None or matched > best[0]:
                 best = (matched, candidate)
         return best[1] if best else None
@@ -319,6 +327,9 @@ class Writer:
     def _copy_image(self, url: str, year: int) -> str | None:
         if not url or url.startswith("data:"):
             return None
+        host = urlsplit(url).netloc.lower().removeprefix("www.")
+        if host and self.site_host and host != self.site_host:
+            return None  # another site's photo: nothing is downloaded
         extension = posixpath.splitext(urlsplit(url).path)[1].lstrip(".").lower()
         if extension not in IMAGE_EXTENSIONS:
             return None
@@ -355,6 +366,7 @@ class Writer:
         def link(href: str) -> str | None:
             return self._link(href, base)
 
+        self._missing_links = missing
         body = to_markdown(body_html or "", link, image, one_line(item.title))
         if item.kind == "article" and not plain_text(item.summary or ""):
             item.summary, body = _lead_from(body)

@@ -348,21 +348,32 @@ def test_missing_photos_are_listed_and_the_page_has_none_broken(tmp_path):
     content = copy_demo_content(tmp_path / "content")
     settings = site_settings(content, tmp_path / "output", SEARCH_INDEX=False)
     photo = "https://cu.example.vn/wp-content/uploads/mat.jpg"
-    body = f'<p>Tin có ảnh đã mất.</p><p><img src="{photo}" alt="Ảnh"></p>'
+    elsewhere = "https://bao.example.vn/anh/mat.jpg"  # never fetched, never matched
+    body = (
+        f'<p>Tin có ảnh đã mất.</p><p><img src="{photo}" alt="Ảnh"></p>'
+        f'<p><img src="{elsewhere}" alt="Ảnh báo"></p>'
+        '<p>Tải <a href="/wp-content/uploads/bieu-mau.pdf">biểu mẫu</a> tại đây.</p>'
+    )
     source = _wxr(
         tmp_path,
         _post(8, "Tin có ảnh đã mất", "2024-02-02 08:00:00", body)
         + _post(9, "", "2024-02-03 08:00:00", "Tin không tiêu đề."),
     )
-    report = run_import(source, TAN_LAP_WP, settings)
+    uploads = tmp_path / "uploads" / "anh"
+    uploads.mkdir(parents=True)
+    (uploads / "mat.jpg").write_bytes(b"not the same photo")  # same name, other site's path
+    report = run_import(source, TAN_LAP_WP, settings, uploads=uploads.parent)
     assert [url for _, url in report.missing] == [
-        "https://cu.example.vn/wp-content/uploads/mat.jpg"
+        photo,
+        elsewhere,
+        "/wp-content/uploads/bieu-mau.pdf",
     ]
     assert [why for _, why in report.skipped] == ["không có tiêu đề"]
     output = build_site(content, tmp_path / "output", SEARCH_INDEX=False)
     _, page = _article(output, "Tin có ảnh đã mất")
     assert page.select_one(".article__body img") is None
     assert "Tin có ảnh đã mất." in _t(page.select_one(".article__body"))
+    assert "Tải biểu mẫu tại đây." in _t(page.select_one(".article__body"))
 
 
 def test_imported_pages_redirect_pages_and_404_are_valid_html(merged, tmp_path):
