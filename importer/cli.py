@@ -194,5 +194,8 @@ def main(
     except SourceError as error:
         print(f"Lỗi: {error}", file=out)
         return 1
+    except OSError as error:  # a full disk, a folder without write permission...
+        print(f"Lỗi: không đọc hay ghi được {error.filename or ''}: {error.strerror}.", file=out)
+        return 1
     out.write(report.text())
     return 0

@@ -35,7 +35,8 @@ class Report:
             f"  Đã nhập, hẹn giờ đăng: {len(self.scheduled)}",
             f"  Không đổi so với lần nhập trước: {len(self.unchanged)}",
             f"  Bỏ qua: {len(self.skipped)}",
-            f"  Giữ nguyên vì biên tập viên đã sửa sau lần nhập trước: {len(self.kept_edited)}",
+            "  Giữ nguyên vì biên tập viên đã sửa, xóa hay chuyển chỗ sau lần nhập trước: "
+            f"{len(self.kept_edited)}",
             f"  Ảnh, tệp đính kèm không tìm thấy: {len(self.missing)}",
             f"  Có thể trùng với tin, văn bản đã có (cùng tiêu đề và ngày, cùng số văn bản): "
             f"{len(self.duplicates)}",
@@ -59,7 +60,9 @@ class Report:
                 out.append(title)
                 out += [f"  - {what}: {why}" for what, why in rows]
         if self.kept_edited:
-            out.append("Tệp biên tập viên đã sửa, không ghi đè:")
+            out.append(
+                "Tệp biên tập viên đã sửa, xóa hay chuyển chỗ (không ghi đè, không tạo lại):"
+            )
             out += [f"  - {path}" for path in self.kept_edited]
         return out
 

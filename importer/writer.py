@@ -455,6 +455,11 @@ class Writer:
         relative = planned.relative
         path = self.content / relative
         record = self.state.files.get(relative)
+        if record is not None and not path.exists():
+            # Deleted or moved by an editor since: writing it again would duplicate it.
+            self.report.kept_edited.append(f"{relative} (đã xóa hoặc chuyển chỗ: không tạo lại)")
+            self._undo_count(relative)
+            return
         if path.exists():
             current = _hash(path.read_bytes())
             if record is None:

@@ -232,6 +232,12 @@ def test_rerunning_duplicates_nothing_and_keeps_an_editors_change(merged, tmp_pa
     assert report.kept_edited == [edited.relative_to(site / "content").as_posix()]
     assert "Đoạn biên tập viên thêm." in edited.read_text(encoding="utf-8")
     assert not report.published and not report.drafts
+    # An article the editor deleted (or moved to another category) is not brought back.
+    edited.unlink()
+    report = run_import(NUKEVIET, AN_KHANH, settings, uploads=NUKEVIET_UPLOADS,
+                        site_url="http://ankhanh.lamgiang.gov.vn")  # fmt: skip
+    assert not edited.exists()
+    assert not report.published and not report.drafts and len(report.kept_edited) == 1
 
 
 def test_dry_run_writes_nothing(tmp_path):
