@@ -126,6 +126,12 @@ def run(settings_file: Path, count: int, *, keep: bool = False) -> None:
             f"ảnh/tệp thiếu {len(report.missing)}"
         )
         started = time.perf_counter()
+        again = run_import(dump, "Phường Thử Nghiệm (cũ)", settings, uploads=uploads)
+        _say(
+            f"Chạy lại (không đổi gì): {time.perf_counter() - started:.1f} s, "
+            f"{len(again.unchanged)} tệp không đổi, {len(again.published)} tệp ghi mới"
+        )
+        started = time.perf_counter()
         with (folder / "check.txt").open("w", encoding="utf-8") as log:
             status = run_check(settings_file, {"PATH": str(content)}, out=log, err=log)
         _say(f"Kiểm tra (./portal check): {'đạt' if status == 0 else 'LỖI'}, "
