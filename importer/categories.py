@@ -13,6 +13,7 @@ from collections import Counter
 from pathlib import Path
 
 from categories.registry import CategoryEntry, resolve
+from portal_core.text import nfc
 
 from .errors import SourceError
 
@@ -50,7 +51,7 @@ class CategoryMapper:
 
     def resolve(self, old: str) -> CategoryEntry | None:
         """The registry entry for an old category name (None: not mapped yet)."""
-        old = old.strip() or NO_CATEGORY
+        old = nfc(old.strip()) or NO_CATEGORY
         self.counts[old] += 1
         chosen = self.chosen.get(old, "")
         if chosen:

@@ -372,6 +372,7 @@ class Writer:
             item.summary, body = _lead_from(body)
         header = self._header(planned, body, image, missing)
         text = "\n".join(f"{key}: {value}".rstrip() for key, value in header) + "\n\n" + body
+        text = nfc(text)  # old editors pasted NFD text (from PDFs): the checks want NFC
         for url in missing:
             self.report.missing.append((planned.relative, url))
         self._save(planned, text)
