@@ -132,6 +132,18 @@ class _Converter(MarkdownConverter):
         self.images = images
         self.fallback_alt = fallback_alt
 
+    def escape(self, text, parent_tags):
+        # Only what Markdown would read as markup in our text: a tag ("<script>"
+        # typed as text), an entity, a link's brackets, a heading's "#" at a line
+        # start. markdownify's escape_misc would also put "\-" in "Văn hóa - Xã hội".
+        text = super().escape(text, parent_tags)
+        text = _ENTITY_LIKE.sub("&amp;", text)
+        text = _TAG_LIKE.sub("&lt;", text)
+        # "\](" too: content_checks reads "\[a\](b)" as a link (its pattern ignores
+        # the escapes), so the parenthesis is escaped as well.
+        text = text.replace("[", "\\[").replace("]", "\\]").replace("\\](", "\\]\\(")
+        return _HEADING_LIKE.sub(r"\1\\#", text)
+
     def convert_a(self, el, text, parent_tags):
         href = (el.get("href") or "").strip()
         target = self.links(href) if href else None
@@ -152,6 +164,9 @@ class _Converter(MarkdownConverter):
 
 
 _BLANK_LINES = re.compile(r"\n{3,}")
+_TAG_LIKE = re.compile(r"<(?=[A-Za-z/!?])")
+_ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
+_HEADING_LIKE = re.compile(r"^(\s*)#", re.M)
 
 
 def to_markdown(html: str, links: LinkResolver, images: ImageResolver, fallback_alt: str) -> str:

@@ -80,3 +80,14 @@ def test_the_opening_paragraph_becomes_the_lead_when_there_is_none():
     lead, rest = _lead_from("Chỉ một đoạn văn duy nhất trong bài này.\n")
     assert rest == "Chỉ một đoạn văn duy nhất trong bài này.\n"
     assert lead == "Chỉ một đoạn văn duy nhất trong bài này."
+
+
+def test_text_that_looks_like_markup_stays_text():
+    markdown = convert(
+        "<p>Không dùng thẻ &lt;script&gt; hay &amp;nbsp; trong bài, 5 &lt; 6.</p>"
+        "<p># Không phải đề mục, [chú thích](không phải liên kết) - Văn hóa - Xã hội</p>"
+    )
+    assert markdown == (
+        "Không dùng thẻ &lt;script> hay &amp;nbsp; trong bài, 5 < 6.\n\n"
+        "\\# Không phải đề mục, \\[chú thích\\]\\(không phải liên kết) - Văn hóa - Xã hội\n"
+    )
