@@ -91,6 +91,9 @@ def _figures(soup: BeautifulSoup) -> None:
     First "photo paragraph + italic paragraph" as old editors typed them (or a
     lone photo), then <figure><img><figcaption>.
     """
+    for link in soup.find_all("a"):
+        if link.find("img") is not None and not _text(link):
+            link.unwrap()  # a photo linked to its own larger copy: the photo alone
     for image in soup.find_all("img"):
         parent = image.parent
         if parent is not None and parent.name == "p" and _text(parent) == "":

@@ -12,6 +12,7 @@ so memory holds metadata, never the bodies of the whole site.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -38,6 +39,11 @@ def _text(value: Value) -> str:
     if isinstance(value, bytes):
         return value.decode("utf-8", errors="replace")
     return str(value)
+
+
+def _plain(value: Value) -> str:
+    """A title, name or number: NukeViet stores them HTML-escaped ("&quot;")."""
+    return html.unescape(_text(value))
 
 
 def _int(value: Value) -> int:
@@ -133,14 +139,14 @@ class NukeVietSource:
         return Item(
             key=f"{module}:{number}",
             kind="article",
-            title=_text(row.get("title")),
+            title=_plain(row.get("title")),
             date=_time(row.get("publtime")) or _time(row.get("addtime")),
-            category=_text(category.get("title")),
+            category=_plain(category.get("title")),
             summary=_text(row.get("hometext")),
-            author=_text(row.get("author")),
-            source=_text(source.get("title")),
+            author=_plain(row.get("author")),
+            source=_plain(source.get("title")),
             image=image,
-            image_alt=_text(row.get("homeimgalt")),
+            image_alt=_plain(row.get("homeimgalt")),
             draft=status not in _PUBLISHED,
             draft_reason=""
             if status in _PUBLISHED
@@ -154,7 +160,7 @@ class NukeVietSource:
         examine = small.get((module, "examine"), {}).get(_int(row.get("eid")), {})
         signer = small.get((module, "signer"), {}).get(_int(row.get("sgid")), {})
         signer_text = ", ".join(
-            part for part in (_text(signer.get("title")), _text(signer.get("positions"))) if part
+            part for part in (_plain(signer.get("title")), _plain(signer.get("positions"))) if part
         )
         alias = _text(row.get("alias"))
         issued = _time(row.get("publtime"))
@@ -170,11 +176,11 @@ class NukeVietSource:
         return Item(
             key=f"{module}:{number}",
             kind="document",
-            title=_text(row.get("title")),
+            title=_plain(row.get("title")),
             summary=_text(row.get("introtext")),
-            number=_text(row.get("code")),
-            doc_type=_text(category.get("title")),
-            issuer=_text(examine.get("title")),
+            number=_plain(row.get("code")),
+            doc_type=_plain(category.get("title")),
+            issuer=_plain(examine.get("title")),
             issued=issued.date() if issued else None,
             effective=effective.date() if effective else None,
             expires=expires.date() if expires else None,
