@@ -25,8 +25,10 @@ pytestmark = pytest.mark.browser
 class _StaticHost(http.server.SimpleHTTPRequestHandler):
     """Files as they are; anything missing gets 404.html with status 404."""
 
+    not_found = "404.html"  # relative to the served folder
+
     def send_error(self, code: int, message: str | None = None, explain: str | None = None):
-        page = Path(self.directory) / "404.html"
+        page = Path(self.directory) / self.not_found
         if code != 404 or not page.exists():
             super().send_error(code, message, explain)
             return
@@ -54,6 +56,44 @@ def host(tmp_path_factory) -> Iterator[tuple[str, Path]]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+class _ProjectSite(_StaticHost):
+    """A GitHub Pages project site: the portal under /phuong/, its 404 page for any miss."""
+
+    not_found = "phuong/404.html"
+
+
+@pytest.fixture(scope="module")
+def subpath_host(tmp_path_factory) -> Iterator[tuple[str, Path]]:
+    root = tmp_path_factory.mktemp("merged-ward-subpath")
+    content, _, _ = import_all(root)
+    mount = root / "served"
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_ProjectSite, directory=str(mount))
+    )
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    output = build_site(content, mount / "phuong", SITEURL=f"{base}/phuong", SEARCH_INDEX=False)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield base, output
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.parametrize(
+    "old",
+    [
+        "/phuong/news/tin-tuc-su-kien/ngay-hoi-dai-doan-ket-o-khu-pho-4-1.html",
+        "/phuong/index.php?nv=news&op=tin-tuc-su-kien/ngay-hoi-dai-doan-ket-o-khu-pho-4-1",
+    ],
+)
+def test_old_addresses_work_under_a_sub_path(page, subpath_host, old):
+    base, output = subpath_host
+    new = _new_address(output, "2024/03/12/ngay-hoi-*/index.html")
+    page.goto(base + old)
+    page.wait_for_url(f"{base}/phuong{new}", timeout=10_000)
 
 
 def _new_address(output: Path, pattern: str) -> str:
