@@ -25,7 +25,15 @@ from tests.import_site import (
     WXR,
     import_all,
 )
-from tests.support import ROOT, build_site, copy_demo_content, read_header, site_settings, soup
+from tests.support import (
+    ROOT,
+    build_site,
+    copy_demo_content,
+    html_pages,
+    read_header,
+    site_settings,
+    soup,
+)
 
 
 @pytest.fixture(scope="module")
@@ -408,3 +416,17 @@ def test_imported_pages_redirect_pages_and_404_are_valid_html(merged, tmp_path):
         shutil.copy(path, tmp_path / f"{number}{path.suffix}")
     errors = [message for message in check(tmp_path) if not newer_css(message)]
     assert not errors, by_file(errors, tmp_path)
+
+
+def test_every_address_in_the_merged_site_resolves(merged):
+    """The demo's link check on the merged site: imported links, photos, files, redirects."""
+    from tests.integration.test_links import addresses, problem  # noqa: PLC0415
+
+    *_, output = merged
+    broken = [
+        f"{page.relative_to(output)}: {why}"
+        for page in html_pages(output)
+        for address in addresses(soup(page))
+        if (why := problem(output, page, address))
+    ]
+    assert not broken, "\n".join(broken[:50])
