@@ -27,12 +27,15 @@ from typing import Any
 
 from pelican import signals
 
+from portal_core.problems import report
+
 logger = logging.getLogger(__name__)
 
 DATA_FILE = "data/dia-chi-cu.json"  # under content/ (importer.redirects.DATA_FILE)
 MAP_FILE = "dia-chi-cu.json"  # in the output: what the 404 page reads
 REDIRECTS_FILE = "_redirects"
 PAGE_SUFFIXES = (".html", ".htm")
+_FIX = "Lấy lại tệp từ lịch sử git, hoặc chạy lại lệnh import để ghi lại tệp này."
 _TARGETS: dict[str, str] = {}  # source file (relative to content/) -> URL, per build
 
 
@@ -49,7 +52,25 @@ def declare_data_file(pelican) -> None:
 
     register_data_files(data_files)
     path = Path(pelican.settings["PATH"]) / pelican.settings.get("REDIRECTS_DATA_FILE", DATA_FILE)
-    pelican.settings["OLD_ADDRESS_MAP"] = path.exists() and '"old"' in path.read_text("utf-8")
+    pelican.settings["OLD_ADDRESS_MAP"] = bool(_read(path))
+
+
+def _read(path: Path) -> list[dict]:
+    """The entries of the data file; a file that is not valid is reported, not raised."""
+    if not path.exists():
+        return []
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        entries = data["redirects"]
+        if not all(isinstance(entry, dict) for entry in entries):
+            raise TypeError
+    except json.JSONDecodeError as error:
+        report(path, error.lineno, f"Tệp địa chỉ cũ viết sai JSON ({error.msg}). {_FIX}")
+        return []
+    except (KeyError, TypeError, UnicodeDecodeError):
+        report(path, 1, f'Tệp địa chỉ cũ thiếu danh sách "redirects". {_FIX}')
+        return []
+    return entries
 
 
 def collect_targets(generators) -> None:
@@ -73,11 +94,8 @@ def collect_targets(generators) -> None:
 
 def _entries(settings: Mapping[str, Any]) -> list[tuple[str, str]]:
     path = Path(settings["PATH"]) / settings.get("REDIRECTS_DATA_FILE", DATA_FILE)
-    if not path.exists():
-        return []
-    data = json.loads(path.read_text(encoding="utf-8"))
     pairs = []
-    for entry in data.get("redirects", []):
+    for entry in _read(path):
         url = _TARGETS.get(str(entry.get("to", "")))
         if url is not None and entry.get("old"):
             pairs.append((str(entry["old"]), url))

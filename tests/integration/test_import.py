@@ -430,3 +430,14 @@ def test_every_address_in_the_merged_site_resolves(merged):
         if (why := problem(output, page, address))
     ]
     assert not broken, "\n".join(broken[:50])
+
+
+def test_a_broken_redirects_data_file_is_reported_with_its_line(tmp_path):
+    content = copy_demo_content(tmp_path / "content")
+    (content / "data" / "dia-chi-cu.json").write_text(
+        '{"redirects": [\n {"old": "/a.html", "to": "articles/x.md"},\n]}\n', encoding="utf-8"
+    )
+    err = io.StringIO()
+    status = run_check(ROOT / "pelicanconf.py", {"PATH": str(content)}, out=io.StringIO(), err=err)
+    assert status == 1
+    assert "data/dia-chi-cu.json:3: Tệp địa chỉ cũ viết sai JSON" in err.getvalue()
