@@ -25,6 +25,7 @@ from .errors import SourceError
 from .model import Item
 
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
+LINK_DENSITY = 0.4  # above this share of linked words, a page is a list, not an article
 PAGE_SUFFIXES = (".html", ".htm", ".aspx", ".php", ".asp", ".jsp")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
 _DATE = re.compile(
@@ -281,6 +282,11 @@ class SavedPagesSource:
             body = document.summary(html_partial=True)
         except Exception:
             return None
+        extracted = BeautifulSoup(body, "html.parser")
+        words = len(_text(extracted).split())
+        linked = sum(len(_text(link).split()) for link in extracted.find_all("a"))
+        if words < 60 or linked > words * LINK_DENSITY:
+            return None  # a list of links (a category page, a home page), not an article
         title_node = soup.find("h1")
         title = _text(title_node) or document.short_title()
         text = soup.get_text(" ")

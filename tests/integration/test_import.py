@@ -21,6 +21,7 @@ from tests.import_site import (
     NUKEVIET,
     NUKEVIET_UPLOADS,
     SAVED,
+    TAN_LAP_PORTAL,
     TAN_LAP_WP,
     WXR,
     import_all,
@@ -297,6 +298,12 @@ def test_a_bad_source_gets_a_vietnamese_error_not_a_traceback(tmp_path, name, te
     assert status == 1
     assert expected in out.getvalue() and name in out.getvalue()
     assert "Traceback" not in out.getvalue()
+
+
+def test_a_list_of_links_in_unknown_markup_is_not_an_article(merged):
+    content, _, reports, _ = merged
+    assert not list(content.glob("articles/*/2023-10-02-*.md"))  # "Tin khác", a list page
+    assert not [path for path in reports[TAN_LAP_PORTAL][-1].published if "tin-khac" in path]
 
 
 def test_a_folder_without_article_pages_is_refused(tmp_path):
