@@ -138,6 +138,8 @@ def run_import(
         categories or folder / f"{unit_slug}-chuyen-muc.toml",
     )
     items = source.items()
+    for page in getattr(source, "not_articles", []):
+        report.skipped.append((page, "không phải trang bài viết (trang chủ, danh sách, menu...)"))
     # A WordPress export names its own site: links to it are the old site's.
     site_url = site_url or getattr(source, "site_url", "")
     writer = Writer(

@@ -304,6 +304,9 @@ def test_a_list_of_links_in_unknown_markup_is_not_an_article(merged):
     content, _, reports, _ = merged
     assert not list(content.glob("articles/*/2023-10-02-*.md"))  # "Tin khác", a list page
     assert not [path for path in reports[TAN_LAP_PORTAL][-1].published if "tin-khac" in path]
+    skipped = dict(reports[TAN_LAP_PORTAL][-1].skipped)
+    assert skipped["tin-khac/index.html"].startswith("không phải trang bài viết")
+    assert skipped["index.html"].startswith("không phải trang bài viết")
 
 
 def test_a_folder_without_article_pages_is_refused(tmp_path):
