@@ -69,6 +69,19 @@ def looks_like(path: Path) -> bool:
     return "mysql dump" in head or "phpmyadmin sql dump" in head or "create table" in head
 
 
+def _attachments(module: str, files: Value) -> str:
+    """An article's attached files (``files`` of ``_detail``), as links under its body."""
+    names = [name.strip() for name in _text(files).split(",") if name.strip()]
+    if not names:
+        return ""
+    links = "".join(
+        f'<li><a href="/uploads/{module}/{html.escape(name)}">'
+        f"{html.escape(name.rsplit('/', 1)[-1])}</a></li>"
+        for name in names
+    )
+    return f"<p><strong>Tệp đính kèm:</strong></p><ul>{links}</ul>"
+
+
 class NukeVietSource:
     """Articles and documents of one NukeViet 4 dump."""
 
@@ -214,7 +227,7 @@ class NukeVietSource:
             key = f"{module}:{_int(row.get('id'))}"
             if key in self._items and key not in seen:
                 seen.add(key)
-                yield key, _text(row.get("bodyhtml"))
+                yield key, _text(row.get("bodyhtml")) + _attachments(module, row.get("files"))
         for key, item in self._items.items():
             if key not in seen:
                 yield key, item.summary

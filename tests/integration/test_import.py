@@ -94,6 +94,17 @@ def test_a_nukeviet_article_keeps_its_story_and_drops_the_old_markup(merged):
     assert (output / "images/uy-ban-mttq-phuong-an-khanh-cu/2024/ngay-hoi-khu-pho-4.jpg").exists()
 
 
+def test_a_nukeviet_articles_attached_file_is_copied_and_linked(merged):
+    *_, output = merged
+    _, page = _article(output, "Hội nghị tổng kết công tác Mặt trận năm 2023")
+    link = page.select_one(".article__body").find("a", string="bao-cao-tong-ket-2023.pdf")
+    assert link is not None
+    assert link["href"].endswith(
+        "/files/van-ban/uy-ban-mttq-phuong-an-khanh-cu/bao-cao-tong-ket-2023.pdf"
+    )
+    assert (output / link["href"].lstrip("/")).read_bytes().startswith(b"%PDF")
+
+
 def test_every_imported_item_says_where_it_came_from(merged):
     *_, output = merged
     _, page = _article(output, "Ngày hội Đại đoàn kết ở khu phố 4")
