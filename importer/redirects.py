@@ -15,6 +15,8 @@ import json
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
+from .errors import SourceError
+
 DATA_FILE = "data/dia-chi-cu.json"  # under content/
 
 
@@ -36,7 +38,13 @@ def load(content: Path) -> dict:
     path = content / DATA_FILE
     if not path.exists():
         return {"redirects": []}
-    return json.loads(path.read_text(encoding="utf-8"))
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise SourceError(
+            f"{path}: tệp địa chỉ cũ bị hỏng ({error}). Lấy lại tệp này từ lịch sử git rồi "
+            "chạy lại lệnh."
+        ) from None
 
 
 def merge(content: Path, unit: str, entries: dict[str, str]) -> tuple[int, list[str]]:

@@ -24,6 +24,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from categories.registry import CategoryEntry
 from portal_core.text import fold, nfc, slugify_vi
 
+from .errors import SourceError
 from .html2md import plain_text, to_markdown
 from .model import Item
 from .redirects import normalise
@@ -95,7 +96,13 @@ class ImportState:
 
     def __init__(self, folder: Path) -> None:
         self.path = folder / STATE_FILE
-        data = json.loads(self.path.read_text(encoding="utf-8")) if self.path.exists() else {}
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8")) if self.path.exists() else {}
+        except (json.JSONDecodeError, UnicodeDecodeError) as error:
+            raise SourceError(
+                f"{self.path}: tệp ghi nhớ các lần nhập bị hỏng ({error}). Lấy lại tệp này từ "
+                "lịch sử git; đừng xóa nó, vì lệnh sẽ không còn biết tệp nào đã nhập."
+            ) from None
         self.files: dict[str, dict[str, str]] = data.get("files", {})
         self.items: dict[str, str] = data.get("items", {})  # "unit|key" -> relative
 

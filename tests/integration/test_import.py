@@ -462,3 +462,15 @@ def test_a_broken_redirects_data_file_is_reported_with_its_line(tmp_path):
     status = run_check(ROOT / "pelicanconf.py", {"PATH": str(content)}, out=io.StringIO(), err=err)
     assert status == 1
     assert "data/dia-chi-cu.json:3: Tệp địa chỉ cũ viết sai JSON" in err.getvalue()
+
+
+def test_a_broken_state_file_is_explained_not_overwritten(tmp_path):
+    content = copy_demo_content(tmp_path / "content")
+    state = tmp_path / "import" / "state.json"
+    state.parent.mkdir()
+    state.write_text('{"files": {', encoding="utf-8")
+    out = io.StringIO()
+    status = main(ROOT / "pelicanconf.py", str(WXR), TAN_LAP_WP, path=str(content), out=out)
+    assert status == 1
+    assert "tệp ghi nhớ các lần nhập bị hỏng" in out.getvalue()
+    assert state.read_text(encoding="utf-8") == '{"files": {'
