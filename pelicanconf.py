@@ -73,6 +73,7 @@ PLUGINS = [
     "share_meta",
     "responsive_images",
     "documents",
+    "redirects",
     "content_checks",
     "build_speed",
     # The preview's hot path and incremental writes (invoke preview); any

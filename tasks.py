@@ -199,6 +199,41 @@ def audit(c, pages="home,article,category,documents", output=""):
     sys.exit(run_audit(argv))
 
 
+@task(
+    name="import",
+    help={
+        "source": "WordPress export (.xml), NukeViet dump (.sql) or folder of saved pages",
+        "unit": 'the old unit, e.g. "Ủy ban MTTQ phường An Khánh (cũ)"',
+        "uploads": "the old site's files (uploads folder or mirror); nothing is downloaded",
+        "site_url": "the old site's address, e.g. https://ankhanh.lamgiang.gov.vn",
+        "categories": "category mapping file (default: import/<unit>-chuyen-muc.toml)",
+        "dry_run": "read and report, write nothing",
+        "path": "content folder (default: content/)",
+    },
+)
+def import_(c, source, unit, uploads="", site_url="", categories="", dry_run=False, path=""):  # noqa: PLR0917
+    """Bring an old portal's news, pages and documents in, with redirects (issue 16)."""
+    from importer.cli import main  # noqa: PLC0415 - needs sys.path
+
+    status = main(
+        CONFIG["settings_base"], source, unit, uploads=uploads, site_url=site_url,
+        categories=categories, dry_run=dry_run, path=path,
+    )  # fmt: skip
+    if status:
+        sys.exit(status)
+
+
+@task(
+    name="bench-import",
+    help={"articles": "number of articles in the generated NukeViet dump", "keep": "keep files"},
+)
+def bench_import(c, articles=10000, keep=False):
+    """Time `import` of a generated NukeViet dump (a benchmark, never a test)."""
+    from importer.bench import run  # noqa: PLC0415 - needs sys.path
+
+    run(CONFIG["settings_base"], int(articles), keep=keep)
+
+
 @task(help={"args": "extra arguments for pytest, e.g. '-k dates -x'"})
 def test(c, args=""):
     """Run the whole test suite (lint included)."""
