@@ -135,6 +135,7 @@ PLUGINS = [
     "documents",
     "content_checks",
     "build_speed",
+    "admin_ui",
 ]
 # Pelican with a linear articles generator (plugins/build_speed/generator.py).
 PELICAN_CLASS = "build_speed.PortalPelican"
