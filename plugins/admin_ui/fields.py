@@ -198,7 +198,7 @@ def notice_fields(settings: Mapping[str, Any]) -> list[Field]:
             required=False,
         ),
         _files(settings, "thong-bao", "Mẫu đơn, danh sách… (không bắt buộc).", False),
-        _status([("", "Đăng"), ("draft", "Bản nháp")], ""),
+        _status([("published", "Đăng"), ("draft", "Bản nháp")], "published"),
         _body("Nội dung thông báo."),
     ]
 
@@ -254,7 +254,9 @@ def document_fields(settings: Mapping[str, Any]) -> list[Field]:
             required=False,
         ),
         _status(
-            [("", "Còn hiệu lực"), ("Hết hiệu lực", "Hết hiệu lực"), ("draft", "Bản nháp")], ""
+            [("Còn hiệu lực", "Còn hiệu lực"), ("Hết hiệu lực", "Hết hiệu lực")]
+            + [("draft", "Bản nháp")],
+            "Còn hiệu lực",
         ),
         _body("Tóm tắt nội dung chính (không bắt buộc).", required=False),
     ]

@@ -247,6 +247,12 @@
     Object.keys(seen).forEach(function (key) {
       data[known[key].name] = read(known[key], seen[key]);
     });
+    fields.forEach(function (field) {
+      // No "Status:" line means the default (published): the form says so.
+      if (field.kind === "status" && !(field.name in data)) {
+        data[field.name] = field.default || "";
+      }
+    });
     data.body = rest.slice(separator.length);
     data._header = {
       items: items.map(function (item) {
