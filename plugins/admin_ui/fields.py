@@ -254,8 +254,11 @@ def document_fields(settings: Mapping[str, Any]) -> list[Field]:
             required=False,
         ),
         _status(
-            [("Còn hiệu lực", "Còn hiệu lực"), ("Hết hiệu lực", "Hết hiệu lực")]
-            + [("draft", "Bản nháp")],
+            [
+                ("Còn hiệu lực", "Còn hiệu lực"),
+                ("Hết hiệu lực", "Hết hiệu lực"),
+                ("draft", "Bản nháp"),
+            ],
             "Còn hiệu lực",
         ),
         _body("Tóm tắt nội dung chính (không bắt buộc).", required=False),
