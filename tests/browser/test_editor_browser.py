@@ -68,8 +68,9 @@ def _open(page, workspace: Workspace, route: str) -> None:
 def _publish(page) -> None:
     """Press "Công bố" then "Công bố ngay"; wait until the local backend saved."""
     with page.expect_response(
-        lambda response: "/api/v1" in response.url
-        and "persistEntry" in (response.request.post_data or "")
+        lambda response: (
+            "/api/v1" in response.url and "persistEntry" in (response.request.post_data or "")
+        )
     ) as saved:
         page.get_by_role("button", name="Công bố").first.click()
         page.get_by_text("Công bố ngay").click()
