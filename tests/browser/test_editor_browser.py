@@ -130,6 +130,39 @@ def test_create_an_article_with_a_photo_then_the_site_shows_it(page, workspace, 
     assert any("anh-hoi-nghi-khu-pho" in source for source in sources), sources
 
 
+def test_create_a_document_with_its_attachment(page, workspace, tmp_path):
+    attachment = tmp_path / "Kế hoạch 31.pdf"
+    attachment.write_bytes(b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n")
+    _open(page, workspace, "collections/van-ban/new")
+    page.get_by_label("Tiêu đề").fill("Kế hoạch tổ chức Ngày hội Đại đoàn kết toàn dân tộc")
+    page.get_by_label("Số, ký hiệu").fill("31/KH-MTTQ")
+    page.get_by_label("Loại văn bản").click()
+    page.get_by_text("Kế hoạch", exact=True).click()
+    page.get_by_label("Ngày ban hành").fill("2026-10-05")
+    page.get_by_role("button", name="Add tệp đính kèm").click()
+    page.get_by_text("Chọn một tập tin").click()
+    with page.expect_file_chooser() as chooser:
+        page.get_by_text("Tải lên").first.click()
+    chooser.value.set_files(str(attachment))
+    page.get_by_role("button", name="Lấy những cái đã chọn").click()
+    page.get_by_label("Tên hiển thị").fill("Toàn văn")
+    _publish(page)
+
+    written = sorted((workspace.content / "documents").glob("31*"))
+    assert [path.name for path in written] == ["31-kh-mttq-2026.md"]
+    lines = written[0].read_text(encoding="utf-8").splitlines()
+    assert "Number: 31/KH-MTTQ" in lines
+    assert "Type: Kế hoạch" in lines
+    assert "Issued: 2026-10-05" in lines
+    assert "Files: van-ban/ke-hoach-31.pdf | Toàn văn" in lines
+    assert (workspace.content / "files/van-ban/ke-hoach-31.pdf").read_bytes()[:5] == b"%PDF-"
+    from content_checks.cli import run_check  # noqa: PLC0415 - plugins on path
+    from tests.support import ROOT  # noqa: PLC0415
+
+    overrides = {"PATH": str(workspace.content), "BUILD_DATE": BUILD_DATE}
+    assert run_check(ROOT / "pelicanconf.py", overrides) == 0
+
+
 def test_an_article_saved_unchanged_keeps_every_byte(page, workspace):
     path = workspace.content / ARTICLE
     before = path.read_bytes()
