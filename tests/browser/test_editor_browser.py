@@ -139,7 +139,7 @@ def test_create_a_document_with_its_attachment(page, workspace, tmp_path):
     page.get_by_label("Loại văn bản").click()
     page.get_by_text("Kế hoạch", exact=True).click()
     page.get_by_label("Ngày ban hành").fill("2026-10-05")
-    page.get_by_role("button", name="Add tệp đính kèm").click()
+    page.get_by_role("button", name="Thêm tệp đính kèm").click()
     page.get_by_text("Chọn một tập tin").click()
     with page.expect_file_chooser() as chooser:
         page.get_by_text("Tải lên").first.click()
