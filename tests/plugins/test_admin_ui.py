@@ -244,3 +244,18 @@ def test_the_editor_is_built_but_kept_out_of_robots_sitemap_and_reader_pages(pro
     ]
     assert readers == []
     assert SUBPATH_SITE
+
+
+def test_stopping_the_local_backend_frees_its_port(tmp_path):
+    import socket  # noqa: PLC0415
+
+    from admin_ui.local import free_port, start_server  # noqa: PLC0415
+
+    (tmp_path / "content").mkdir()
+    port = free_port()
+    server = start_server(tmp_path, port)
+    server.terminate()
+    server.wait(timeout=10)
+    with pytest.raises(ConnectionRefusedError), socket.socket() as probe:
+        probe.settimeout(2)
+        probe.connect(("127.0.0.1", port))
