@@ -298,7 +298,7 @@ def _body(hint: str, *, required: bool = True) -> Field:
             *("bold", "italic", "link", "heading-two", "heading-three"),
             *("quote", "bulleted-list", "numbered-list"),
         ],
-        "editor_components": ["figure"],
+        "editor_components": ["image"],
     }
 
 

@@ -167,6 +167,12 @@ def test_an_article_saved_unchanged_keeps_every_byte(page, workspace):
     path = workspace.content / ARTICLE
     before = path.read_bytes()
     _open(page, workspace, "collections/tin-vi-nguoi-ngheo/entries/" + path.stem)
+    # The preview looks like the article page: date style, lead, captioned photos.
+    preview = page.frame_locator("iframe").first
+    expect(preview.locator(".article-meta__date")).to_have_text("Thứ 6, Ngày 08/12/2023, 10:15")
+    expect(preview.locator(".article__lead")).to_contain_text("Sáng 7/12")
+    caption = preview.locator(".article__body figure figcaption")
+    expect(caption).to_contain_text("Ảnh: Quốc Bảo")
     # Opened and not touched: there is nothing to publish, nothing is written.
     expect(page.get_by_role("button", name="Đã công bố")).to_be_visible()
     # A space typed at the end of the title changes the form, not the content:

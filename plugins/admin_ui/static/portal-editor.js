@@ -210,7 +210,9 @@
   }
 
   CMS.registerEditorComponent({
-    id: "figure",
+    // "image" replaces Decap's own photo component, so every photo, old or
+    // new, is edited and previewed as a figure with alt text and caption.
+    id: "image",
     label: "Ảnh có chú thích",
     fields: [
       { name: "image", label: "Ảnh", widget: "image", choose_url: false },
@@ -237,8 +239,11 @@
       var caption = (value.caption || "").replace(/"/g, "”");
       return "![" + (value.alt || "") + "](" + (value.image || "") + (caption ? ' "' + caption + '"' : "") + ")";
     },
-    toPreview: function (value) {
-      var src = String(value.image || "").replace("{static}", data.siteUrl);
+    toPreview: function (value, getAsset) {
+      var src = String(value.image || "");
+      var asset = src && getAsset ? getAsset(src) : null;
+      // Photos already on the site come from it; new uploads from the editor.
+      src = src.indexOf("{static}") === 0 ? src.replace("{static}", data.siteUrl) : String(asset || src);
       return (
         '<figure><img src="' + escapeHtml(src) + '" alt="' + escapeHtml(value.alt) + '"><figcaption>' +
         escapeHtml(value.caption) + "</figcaption></figure>"
