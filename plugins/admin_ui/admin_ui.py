@@ -13,6 +13,7 @@ Settings:
 
 from __future__ import annotations
 
+import filecmp
 import html
 import json
 import os
@@ -67,12 +68,27 @@ def start(pelican) -> None:
 
 
 def _link(source: Path, target: Path) -> None:
-    """Hard-link (instant, no extra space) or copy when across file systems."""
+    """Hard-link (instant, no extra space) or copy when across file systems.
+
+    A file already there with the same bytes is left alone, so an incremental
+    preview build does not touch the editor at all.
+    """
+    if target.exists() and (
+        os.path.samefile(source, target) or filecmp.cmp(source, target, shallow=False)
+    ):
+        return
     target.unlink(missing_ok=True)
     try:
         os.link(source, target)
     except OSError:
         shutil.copyfile(source, target)
+
+
+def _write(path: Path, text: str) -> None:
+    """Write ``text`` unless the file already holds exactly it."""
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return
+    path.write_text(text, encoding="utf-8")
 
 
 def page_html(settings: dict[str, Any], emblem: str) -> str:
@@ -134,13 +150,12 @@ def write_editor(pelican) -> None:
         "siteCss": f"{site}/{settings.get('SITE_CSS', '')}",
         "previewCss": "preview.css",
     }
-    (target / "portal-data.js").write_text(
-        "window.PORTAL_EDITOR = " + json.dumps(data, ensure_ascii=False) + ";\n", encoding="utf-8"
+    _write(
+        target / "portal-data.js",
+        "window.PORTAL_EDITOR = " + json.dumps(data, ensure_ascii=False) + ";\n",
     )
-    (target / "config.yml").write_text(
-        config_text(config(settings, now.year, emblem)), encoding="utf-8"
-    )
-    (target / "index.html").write_text(page_html(settings, emblem), encoding="utf-8")
+    _write(target / "config.yml", config_text(config(settings, now.year, emblem)))
+    _write(target / "index.html", page_html(settings, emblem))
 
 
 def register() -> None:
