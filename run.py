@@ -93,7 +93,10 @@ def main(argv: list[str]) -> int:
     args = argv or ["--list"]
     env = dict(os.environ, PORTAL_VENV=str(VENV))
     command = [str(venv_bin("invoke")), "--search-root", str(ROOT), *args]
-    return subprocess.run(command, cwd=ROOT, env=env, check=False).returncode
+    try:
+        return subprocess.run(command, cwd=ROOT, env=env, check=False).returncode
+    except KeyboardInterrupt:  # Ctrl+C ends `serve`, `preview`, `edit`: no traceback
+        return 130
 
 
 if __name__ == "__main__":
