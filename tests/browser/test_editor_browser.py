@@ -163,6 +163,29 @@ def test_create_a_document_with_its_attachment(page, workspace, tmp_path):
     assert run_check(ROOT / "pelicanconf.py", overrides) == 0
 
 
+def test_create_a_pinned_notice(page, workspace):
+    _open(page, workspace, "collections/thong-bao/new")
+    page.get_by_label("Tiêu đề").fill("Lịch tiếp công dân tháng 12 năm 2026")
+    page.get_by_label("Ngày giờ đăng").fill("2026-11-28T07:30")
+    page.get_by_label("Hết hạn ngày").fill("2026-12-31")
+    page.get_by_label("Ghim lên đầu").click()
+    page.locator("[data-slate-editor]").first.click()
+    page.keyboard.type("Chủ tịch Ủy ban MTTQ phường tiếp công dân sáng thứ Năm hằng tuần.")
+    _publish(page)
+
+    written = workspace.content / "notices/2026-11-28-lich-tiep-cong-dan-thang-12-nam-2026.md"
+    assert written.read_text(encoding="utf-8").splitlines()[:5] == [
+        "Title: Lịch tiếp công dân tháng 12 năm 2026",
+        "Date: 2026-11-28 07:30",
+        "Expires: 2026-12-31",
+        "Pinned: có",
+        "",
+    ]
+    site = workspace.rebuild()
+    board = soup(site / "thong-bao/index.html").get_text()
+    assert "Lịch tiếp công dân tháng 12 năm 2026" in " ".join(board.split())
+
+
 def test_an_article_saved_unchanged_keeps_every_byte(page, workspace):
     path = workspace.content / ARTICLE
     before = path.read_bytes()
