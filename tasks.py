@@ -131,6 +131,39 @@ def preview(c, port=CONFIG["port"], output=""):
     )
 
 
+@task(help={"port": "port of the preview on 127.0.0.1 (default 8000)"})
+def edit(c, port=CONFIG["port"]):
+    """Write in the browser: the editor /quan-tri/ on this computer (no account needed)."""
+    from admin_ui.collections import DEFAULT_LOCAL_PORT  # noqa: PLC0415 - needs sys.path
+    from admin_ui.local import start_server  # noqa: PLC0415
+
+    from build_speed.preview import run_preview  # noqa: PLC0415
+    from portal_core.runner import load_settings  # noqa: PLC0415
+
+    settings = load_settings(CONFIG["settings_base"])
+    backend_port = int(settings.get("EDITOR_LOCAL_PORT", DEFAULT_LOCAL_PORT))
+    try:
+        server = start_server(ROOT, backend_port)
+    except RuntimeError as error:
+        sys.exit(f"Không mở được trình soạn thảo: {error} Cổng {backend_port} có thể đang bận.")
+    base = f"http://{CONFIG['host']}:{port}"
+    print(f"Trình soạn thảo: {base}/quan-tri/  (bấm “Đăng nhập”, không cần tài khoản)")
+    print("Bài lưu thẳng vào thư mục content/; nhớ commit bằng git để đưa lên mạng.")
+    try:
+        watched = [ROOT / "content", ROOT / "theme", CONFIG["settings_base"]]
+        run_preview(
+            CONFIG["settings_base"],
+            CONFIG["output"],
+            watched,
+            print,
+            host=CONFIG["host"],
+            port=int(port),
+        )
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
 @task(
     help={
         "articles": "corpus sizes, comma-separated (default 1000,10000; e.g. 10000,20000)",

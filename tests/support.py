@@ -84,9 +84,14 @@ def soup(path: Path) -> BeautifulSoup:
     return _parse(str(path), path.stat().st_mtime)
 
 
+# The browser editor (plugins/admin_ui): not a reader page, tested on its own.
+EDITOR_FOLDER = "quan-tri"
+
+
 def html_pages(site: Path) -> list[Path]:
-    """Every HTML file of a built site, sorted."""
-    return sorted(site.rglob("*.html"))
+    """Every reader page (HTML file outside the editor) of a built site, sorted."""
+    editor = site / EDITOR_FOLDER
+    return sorted(path for path in site.rglob("*.html") if editor not in path.parents)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

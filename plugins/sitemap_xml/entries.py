@@ -139,9 +139,10 @@ def chunk_names(save_as: str, count: int) -> list[str]:
     return [f"{stem}-{number}.{suffix}" for number in range(1, count + 1)]
 
 
-def robots_txt(sitemap_url: str) -> str:
-    """Allow every crawler everywhere and point them to the sitemap."""
-    return f"User-agent: *\nAllow: /\n\nSitemap: {sitemap_url}\n"
+def robots_txt(sitemap_url: str, disallow: Iterable[str] = ()) -> str:
+    """Allow every crawler everywhere but ``disallow`` (site paths); point to the sitemap."""
+    rules = "".join(f"Disallow: {path}\n" for path in disallow)
+    return f"User-agent: *\n{rules}Allow: /\n\nSitemap: {sitemap_url}\n"
 
 
 def check_settings(settings: dict) -> SitemapConfig:

@@ -123,7 +123,9 @@ def write(pelican) -> None:
         _write(output / save_as, render_index(site_url, zip(names, stamps, strict=True)))
     robots = output / "robots.txt"
     if settings.get("ROBOTS_TXT", True) and not robots.exists():
-        _write(robots, robots_txt(absolute(site_url, save_as)))
+        # ROBOTS_DISALLOW: site paths other plugins keep out of crawlers (/quan-tri/).
+        disallow = settings.get("ROBOTS_DISALLOW", [])
+        _write(robots, robots_txt(absolute(site_url, save_as), disallow))
 
 
 def _write(path: Path, text: str) -> None:
