@@ -25,6 +25,7 @@
   var list = root.querySelector("[data-search-results]");
   var more = root.querySelector("[data-search-more]");
   var fallback = root.querySelector("[data-search-fallback]");
+  var loading = root.querySelector("[data-search-loading]");
 
   var pageTitle = document.title;
   var pagefind = null;
@@ -406,6 +407,7 @@
     var reason = fallback.querySelector("[data-search-fallback-reason]");
     reason.textContent = "Chưa tải được công cụ tìm kiếm (trang web có thể chưa có chỉ mục tìm kiếm hoặc mạng đang chậm). Hãy tải lại trang sau ít phút.";
     fallback.hidden = false;
+    loading.hidden = true;
     form.hidden = true;
   }
 
@@ -426,6 +428,7 @@
       return;
     }
     fallback.hidden = true;
+    loading.hidden = true;
     form.hidden = false;
     input.value = params.get("q") || "";
     sortSelect.value = params.get("xep") === "moi" ? "moi" : "";
