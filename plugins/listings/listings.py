@@ -143,7 +143,10 @@ def attach_neighbours(generator) -> None:
             size,
             orphans,
         )
-        for article, around in zip(articles, found, strict=True):
+        for index, (article, around) in enumerate(zip(articles, found, strict=True)):
+            # "Xem tiếp" lands on the first article the reader has not seen yet.
+            following = index + 1 + len(around.earlier)
+            article.earlier_more_slug = articles[following].slug if around.more_page else None
             article.newer_in_category = around.newer
             article.earlier_in_category = around.earlier
             article.earlier_more_page = around.more_page
@@ -159,6 +162,7 @@ def attach_neighbours(generator) -> None:
     ):
         article.newer_in_category = article.earlier_in_category = []
         article.earlier_more_page = article.earlier_more_url = None
+        article.earlier_more_slug = None
 
 
 def collect_days(generator) -> None:

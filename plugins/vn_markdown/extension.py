@@ -4,6 +4,7 @@
   (``![alt](src "Quang cảnh hội nghị. Ảnh: Minh Anh")``) becomes the caption.
 - Tables are wrapped in a scrollable, keyboard-focusable region so a wide
   table never makes a phone screen scroll sideways.
+- Phone numbers become ``tel:`` links (``phones.py``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import xml.etree.ElementTree as ET
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
+
+from .phones import PhoneTreeprocessor
 
 
 def _blank(text: str | None) -> bool:
@@ -65,3 +68,4 @@ class PortalExtension(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.treeprocessors.register(FigureTreeprocessor(md), "portal_figures", 5)
+        md.treeprocessors.register(PhoneTreeprocessor(md), "portal_phones", 4)
