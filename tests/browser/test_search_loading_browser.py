@@ -56,3 +56,28 @@ def test_without_javascript_the_warning_shows_at_once(browser, demo_url, demo_pa
     assert JS_OFF in tab.locator(".search-page__fallback").filter(visible=True).inner_text()
     assert not tab.get_by_text("Đang tải công cụ tìm kiếm").is_visible()
     context.close()
+
+
+def _pages_with_phrase(site, phrase: str) -> int:
+    """Indexed pages (their data-pagefind-body parts) holding ``phrase``, tones folded."""
+    import re  # noqa: PLC0415
+
+    from portal_core.text import fold  # noqa: PLC0415
+    from tests.support import soup  # noqa: PLC0415
+
+    wanted = re.compile(r"(?<!\w)" + r"\W+".join(map(re.escape, phrase.split())))
+    count = 0
+    for path in site.rglob("*.html"):
+        parts = soup(path).select("[data-pagefind-body]")
+        text = fold(" ".join(part.get_text(" ") for part in parts))
+        count += bool(parts and wanted.search(text))
+    return count
+
+
+def test_phrase_count_is_said_and_phrase_matches_come_first(page, built_site, demo_url):
+    expected = _pages_with_phrase(built_site, "hoi nghi")
+    page.goto(f"{demo_url}/tim-kiem/?q=hoi+nghi", wait_until="load")
+    page.locator(".search-result").first.wait_for()
+    status = page.locator("[data-search-status]")
+    status.filter(has_text="cụm từ").wait_for()
+    assert f"Có {expected} kết quả chứa đúng cụm từ “hoi nghi”" in status.inner_text()
