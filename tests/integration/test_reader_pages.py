@@ -72,3 +72,30 @@ def test_phone_numbers_are_tel_links(built_site):
     contact = soup(built_site / "lien-he/index.html").select_one("main")
     links = contact.select(f"a[href='tel:{digits}']")
     assert links and links[0].get_text(strip=True).replace("\xa0", " ") == UNIT["phone"]
+
+
+def _items_with_thumbs(page) -> tuple[int, list]:
+    items = page.select("main .article-list__item")
+    thumbs = [item.select_one(".article-list__thumb img") for item in items]
+    return len(items), [img for img in thumbs if img is not None]
+
+
+def test_lists_show_thumbnails_with_their_size(built_site):
+    from tests.support import site_path  # noqa: PLC0415
+
+    home = soup(built_site / "index.html")
+    featured_article = soup(site_path(built_site, home.select_one(".featured__title a")["href"]))
+    category = featured_article.select(".breadcrumbs a")[-1]["href"]
+    year = home.select_one(".featured__title a")["href"].strip("/").split("/")[0]
+    for name, page in (
+        ("home", home),
+        ("category", soup(site_path(built_site, category))),
+        ("year archive", soup(built_site / year / "index.html")),
+    ):
+        count, thumbs = _items_with_thumbs(page)
+        assert count and thumbs, f"{name}: no thumbnail in its lists"
+        for img in thumbs:
+            assert img["width"] and img["height"], f"{name}: {img}"
+            assert "/co-nho/" in img["src"], f"{name}: not a resized copy: {img['src']}"
+            assert img.get("loading") == "lazy"
+            assert img["alt"] == ""  # the title beside it says it all
