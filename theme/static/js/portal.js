@@ -36,3 +36,12 @@
   fill();
   window.addEventListener("beforeprint", fill);
 })();
+
+// The text size a reader chose with A- A A+ (js/reader-tools.js), on every page.
+(function () {
+  "use strict";
+  var saved = null;
+  try { saved = window.localStorage.getItem("portal-text-size"); } catch (error) { return; }
+  var percent = parseFloat(saved);
+  if (percent >= 80 && percent <= 150) document.documentElement.style.fontSize = percent + "%";
+})();
