@@ -133,6 +133,7 @@ PLUGINS = [
     "share_meta",
     "responsive_images",
     "documents",
+    "video",
     "content_checks",
     "build_speed",
 ]
