@@ -134,6 +134,7 @@ PLUGINS = [
     "responsive_images",
     "documents",
     "video",
+    "banners",
     "content_checks",
     "build_speed",
 ]

@@ -5,6 +5,7 @@
   there and are called from here, so ``invoke check`` says exactly what the
   build says, and a file in ``content/notices/`` is never silently skipped.
 - The visitor counter's count file (``VISITOR_COUNTER["count_file"]``).
+- The linked-site banners (``BANNERS_FILE``, plugins/banners).
 
 Each kind only exists while its plugin is enabled in PLUGINS.
 """
@@ -104,3 +105,14 @@ register_kind(
     )
 )
 register_data_files(visitor_count_file)
+
+
+def banners_file(settings: Mapping[str, Any]) -> list[str]:
+    """The banners' data file (plugins/banners), read only when the plugin is on."""
+    if "banners" not in settings.get("PLUGINS", []):
+        return []
+    value = settings.get("BANNERS_FILE", "data/lien-ket.toml")
+    return [value] if isinstance(value, str) else []
+
+
+register_data_files(banners_file)
