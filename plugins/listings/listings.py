@@ -94,6 +94,11 @@ def page_url_rules(paginator: Paginator) -> str:
     return json.dumps(rules, ensure_ascii=False, separators=(",", ":"))
 
 
+def listing_anchor(article: Any) -> str:
+    """The id of an article's item in listings: slugs repeat across days, dates don't."""
+    return f"tin-{article.date:%Y%m%d}-{article.slug}"
+
+
 def item_renderer() -> Any:
     """Return a template function rendering one listing item, once per article.
 
@@ -146,7 +151,10 @@ def attach_neighbours(generator) -> None:
         for index, (article, around) in enumerate(zip(articles, found, strict=True)):
             # "Xem tiếp" lands on the first article the reader has not seen yet.
             following = index + 1 + len(around.earlier)
-            article.earlier_more_slug = articles[following].slug if around.more_page else None
+            article.listing_anchor = listing_anchor(article)
+            article.earlier_more_anchor = (
+                listing_anchor(articles[following]) if around.more_page else None
+            )
             article.newer_in_category = around.newer
             article.earlier_in_category = around.earlier
             article.earlier_more_page = around.more_page
@@ -162,7 +170,8 @@ def attach_neighbours(generator) -> None:
     ):
         article.newer_in_category = article.earlier_in_category = []
         article.earlier_more_page = article.earlier_more_url = None
-        article.earlier_more_slug = None
+        article.earlier_more_anchor = None
+        article.listing_anchor = listing_anchor(article)
 
 
 def collect_days(generator) -> None:
