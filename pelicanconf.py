@@ -135,6 +135,7 @@ PLUGINS = [
     "documents",
     "video",
     "banners",
+    "albums",
     "content_checks",
     "build_speed",
 ]

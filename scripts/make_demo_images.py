@@ -1213,6 +1213,15 @@ SCENES = {
     "2026/bau-cu.jpg": scene_election,
 }
 
+# The demo album (plugins/albums): the same scenes drawn with other seeds,
+# so each photo of the album is a different picture.
+ALBUM = {
+    "albums/2025-ngay-hoi-dai-doan-ket/anh-01.jpg": scene_festival,
+    "albums/2025-ngay-hoi-dai-doan-ket/anh-02.jpg": scene_tet_gifts,
+    "albums/2025-ngay-hoi-dai-doan-ket/anh-03.jpg": scene_tree_planting,
+    "albums/2025-ngay-hoi-dai-doan-ket/anh-04.jpg": scene_mid_autumn,
+}
+
 
 def share_card() -> Image.Image:
     """The default share image: a red card, a gold band and a star emblem."""
@@ -1270,7 +1279,7 @@ def main() -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         banner_card(background, accent, bars).save(path, "PNG", optimize=True)
         print(f"{path.relative_to(ROOT)}  {path.stat().st_size // 1024} KB")
-    for name, draw in SCENES.items():
+    for name, draw in {**SCENES, **ALBUM}.items():
         rng = random.Random(zlib.crc32(name.encode()))
         path = IMAGES / name
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -6,6 +6,7 @@
   build says, and a file in ``content/notices/`` is never silently skipped.
 - The visitor counter's count file (``VISITOR_COUNTER["count_file"]``).
 - The linked-site banners (``BANNERS_FILE``, plugins/banners).
+- Photo albums (``content/albums/``, plugins/albums).
 
 Each kind only exists while its plugin is enabled in PLUGINS.
 """
@@ -116,3 +117,31 @@ def banners_file(settings: Mapping[str, Any]) -> list[str]:
 
 
 register_data_files(banners_file)
+
+
+ALBUM_FIELDS = frozenset({"title", "date", "summary", "photos", "slug", "status"})
+
+
+def check_album(header: Header, context: FileContext) -> Verdict:
+    """The albums plugin's rules: every photo captioned, every caption a photo."""
+    from albums.albums import album_problems  # noqa: PLC0415 - only when enabled
+
+    findings = [*album_problems(context.text, context.files)]
+    for key, label in (("title", "Title"), ("date", "Date")):
+        if key not in header.fields:
+            findings.append((1, f'Album thiếu dòng "{label}: ...".'))
+    findings += check_unknown_fields(header, ALBUM_FIELDS)
+    return "published", None, findings
+
+
+register_kind(
+    ContentKind(
+        name="album",
+        label="album ảnh",
+        paths_setting="ALBUM_PATHS",
+        default_paths=("albums",),
+        check=check_album,
+        known_fields=ALBUM_FIELDS,
+        plugin="albums",
+    )
+)
