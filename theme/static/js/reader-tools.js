@@ -29,7 +29,7 @@
       apply(index);
     });
   }
-  tools.hidden = false;
+  tools.classList.add("reader-tools--ready");
 
   // --- "Nghe đọc bài" -------------------------------------------------------
   var listen = tools.querySelector("[data-listen]");
