@@ -128,9 +128,10 @@ def configure(pelican) -> None:
 
 
 def add_globals(generator) -> None:
-    """Give templates the page-jump URL rules and the cached listing items."""
+    """Give templates the page-jump URL rules, the cached listing items, the anchors."""
     generator.env.globals["page_url_rules"] = page_url_rules
     generator.env.globals["listing_item"] = item_renderer()
+    generator.env.globals["listing_anchor"] = listing_anchor
 
 
 def attach_neighbours(generator) -> None:
@@ -151,10 +152,9 @@ def attach_neighbours(generator) -> None:
         for index, (article, around) in enumerate(zip(articles, found, strict=True)):
             # "Xem tiếp" lands on the first article the reader has not seen yet.
             following = index + 1 + len(around.earlier)
-            article.listing_anchor = listing_anchor(article)
-            article.earlier_more_anchor = (
-                listing_anchor(articles[following]) if around.more_page else None
-            )
+            # The article itself, not its anchor: templates call listing_anchor()
+            # when rendering, so a title edited in the preview is followed.
+            article.earlier_more_next = articles[following] if around.more_page else None
             article.newer_in_category = around.newer
             article.earlier_in_category = around.earlier
             article.earlier_more_page = around.more_page
@@ -170,8 +170,7 @@ def attach_neighbours(generator) -> None:
     ):
         article.newer_in_category = article.earlier_in_category = []
         article.earlier_more_page = article.earlier_more_url = None
-        article.earlier_more_anchor = None
-        article.listing_anchor = listing_anchor(article)
+        article.earlier_more_next = None
 
 
 def collect_days(generator) -> None:
