@@ -173,3 +173,15 @@ def test_site_name_never_leaves_one_word_alone(browser, demo_url, width):
     context.close()
     if len(lines) > 1:
         assert all(len(words) > 1 for words in lines), lines
+
+
+def test_desktop_menu_shows_without_javascript(browser, demo_url):
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 800}, locale="vi-VN", java_script_enabled=False
+    )
+    tab = context.new_page()
+    tab.goto(demo_url + "/", wait_until="load")
+    assert tab.locator(".site-nav a", has_text="Thông báo").is_visible()
+    tab.locator(".site-nav summary", has_text="Tin tức").click()
+    assert tab.locator(".site-nav__sub a").first.is_visible()
+    context.close()
