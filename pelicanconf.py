@@ -74,6 +74,9 @@ PLUGINS = [
     "responsive_images",
     "documents",
     "redirects",
+    "video",
+    "banners",
+    "albums",
     "content_checks",
     "build_speed",
     # The preview's hot path and incremental writes (invoke preview); any

@@ -1213,6 +1213,15 @@ SCENES = {
     "2026/bau-cu.jpg": scene_election,
 }
 
+# The demo album (plugins/albums): the same scenes drawn with other seeds,
+# so each photo of the album is a different picture.
+ALBUM = {
+    "albums/2025-ngay-hoi-dai-doan-ket/anh-01.jpg": scene_festival,
+    "albums/2025-ngay-hoi-dai-doan-ket/anh-02.jpg": scene_tet_gifts,
+    "albums/2025-ngay-hoi-dai-doan-ket/anh-03.jpg": scene_tree_planting,
+    "albums/2025-ngay-hoi-dai-doan-ket/anh-04.jpg": scene_mid_autumn,
+}
+
 
 def share_card() -> Image.Image:
     """The default share image: a red card, a gold band and a star emblem."""
@@ -1242,8 +1251,35 @@ def save_jpeg(img: Image.Image, path: Path) -> None:
         quality -= 5
 
 
+# Banners of linked sites ("Liên kết", plugins/banners): flat cards with an
+# emblem-like mark and bars standing for the site's name (no font is drawn).
+BANNERS = {
+    "lien-ket/cong-thong-tin-chinh-phu.png": (DARK_RED, GOLD, (3, 5, 2)),
+    "lien-ket/mat-tran-to-quoc.png": (RED, GOLD, (4, 3, 5)),
+    "lien-ket/dich-vu-cong-quoc-gia.png": ((20, 70, 140), WHITE, (5, 2, 4)),
+}
+
+
+def banner_card(background, accent, bars) -> Image.Image:
+    width, height = 600, 160
+    img = Image.new("RGB", (width * S, height * S), background)
+    pen = ImageDraw.Draw(img)
+    pen.ellipse((24 * S, 24 * S, 136 * S, 136 * S), fill=accent)
+    pen.polygon(star_points(80 * S, 82 * S, 40 * S), fill=background)
+    y = 40 * S
+    for length in bars:
+        pen.rounded_rectangle((170 * S, y, (170 + length * 70) * S, y + 22 * S), 6 * S, fill=accent)
+        y += 36 * S
+    return img.resize((width, height), Image.LANCZOS)
+
+
 def main() -> None:
-    for name, draw in SCENES.items():
+    for name, (background, accent, bars) in BANNERS.items():
+        path = IMAGES / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        banner_card(background, accent, bars).save(path, "PNG", optimize=True)
+        print(f"{path.relative_to(ROOT)}  {path.stat().st_size // 1024} KB")
+    for name, draw in {**SCENES, **ALBUM}.items():
         rng = random.Random(zlib.crc32(name.encode()))
         path = IMAGES / name
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -125,6 +125,28 @@ ARTICLE = Kind(
             "Nơi bài được đăng trước (báo, trang khác), viết như chữ thường.",
             example="Báo Đại Đoàn Kết",
         ),
+        # Read by the video plugin (plugins/video): a local file or a YouTube address.
+        Field(
+            "Video",
+            TEXT,
+            "Video",
+            "Địa chỉ YouTube, hoặc tệp .mp4/.webm trong content/files/ (kèm Video-captions).",
+            example="files/video/2024-le-ra-quan.mp4",
+        ),
+        Field(
+            "Video-captions",
+            TEXT,
+            "Phụ đề video",
+            "Tệp phụ đề WebVTT (.vtt) trong content/files/, bắt buộc với video tự lưu.",
+            example="files/video/2024-le-ra-quan.vtt",
+        ),
+        Field(
+            "Video-poster",
+            TEXT,
+            "Ảnh chờ của video",
+            "Ảnh hiện trước khi bấm xem: images/... (bỏ trống thì dùng ảnh đại diện).",
+            example="images/2024/le-ra-quan.jpg",
+        ),
         Field(
             "Modified",
             DATETIME,

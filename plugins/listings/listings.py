@@ -99,6 +99,11 @@ def page_url_rules(paginator: Paginator) -> str:
     return json.dumps(rules, ensure_ascii=False, separators=(",", ":"))
 
 
+def listing_anchor(article: Any) -> str:
+    """The id of an article's item in listings: slugs repeat across days, dates don't."""
+    return f"tin-{article.date:%Y%m%d}-{article.slug}"
+
+
 def item_renderer() -> Any:
     """Return a template function rendering one listing item, once per article.
 
@@ -128,9 +133,10 @@ def configure(pelican) -> None:
 
 
 def add_globals(generator) -> None:
-    """Give templates the page-jump URL rules and the cached listing items."""
+    """Give templates the page-jump URL rules, the cached listing items, the anchors."""
     generator.env.globals["page_url_rules"] = page_url_rules
     generator.env.globals["listing_item"] = item_renderer()
+    generator.env.globals["listing_anchor"] = listing_anchor
 
 
 def attach_neighbours(generator) -> None:
@@ -148,7 +154,12 @@ def attach_neighbours(generator) -> None:
             size,
             orphans,
         )
-        for article, around in zip(articles, found, strict=True):
+        for index, (article, around) in enumerate(zip(articles, found, strict=True)):
+            # "Xem tiếp" lands on the first article the reader has not seen yet.
+            following = index + 1 + len(around.earlier)
+            # The article itself, not its anchor: templates call listing_anchor()
+            # when rendering, so a title edited in the preview is followed.
+            article.earlier_more_next = articles[following] if around.more_page else None
             article.newer_in_category = around.newer
             article.earlier_in_category = around.earlier
             article.earlier_more_page = around.more_page
@@ -164,6 +175,7 @@ def attach_neighbours(generator) -> None:
     ):
         article.newer_in_category = article.earlier_in_category = []
         article.earlier_more_page = article.earlier_more_url = None
+        article.earlier_more_next = None
 
 
 def expose_latest(generator) -> None:

@@ -168,6 +168,17 @@ def responsive_image(
     return Markup(picture(image, [("alt", alt)], base, sizes, lazy=lazy))
 
 
+def responsive_copy(path: str, width: int = 480) -> Any:
+    """Jinja function: the JPEG/PNG copy of ``path`` closest to ``width`` (never wider,
+    unless none is), for a small picture where a whole ``<picture>`` would weigh more
+    than the image (a sidebar thumbnail). None when the photo has no copies."""
+    image = _registry.lookup(path) if _registry is not None and path else None
+    if image is None:
+        return None
+    fitting = [variant for variant in image.fallback if variant.width <= width]
+    return fitting[-1] if fitting else image.fallback[0]
+
+
 def check_settings(pelican) -> None:
     """Fill in and check the settings once, before anything is read."""
     apply_defaults(pelican.settings)
@@ -177,6 +188,7 @@ def add_to_templates(generator) -> None:
     """Give every generator's templates the filter and the function."""
     generator.env.filters["responsive_images"] = responsive_images
     generator.env.globals["responsive_image"] = responsive_image
+    generator.env.globals["responsive_copy"] = responsive_copy
 
 
 def _share_copy(content) -> None:

@@ -35,11 +35,21 @@ DEFAULTS: dict[str, Any] = {
     "goatcounter": None,
     # json: the URL answering {"count": n} (optionally "online": n) ...
     "endpoint": None,
-    # ... and, optionally, a URL template with {path} answering one page's count.
+    # ... and, optionally, a URL template with {path} answering one page's count
     "page_endpoint": None,
+    # ... and, optionally, a URL listing the most-read pages for "Đọc nhiều":
+    # {"pages": [{"path": "/2024/05/01/hoi-nghi/", "title": "...", "count": n}, ...]}
+    # (most read first). Static and GoatCounter's public counter cannot list
+    # pages, so the block exists only with this key.
+    "top_endpoint": None,
 }
 # Keys that only make sense with one source.
-SOURCE_KEYS = {"goatcounter": "goatcounter", "endpoint": "json", "page_endpoint": "json"}
+SOURCE_KEYS = {
+    "goatcounter": "goatcounter",
+    "endpoint": "json",
+    "page_endpoint": "json",
+    "top_endpoint": "json",
+}
 MAX_DIGITS = 12
 MAX_COUNT = 10**MAX_DIGITS - 1
 _CODE = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
@@ -66,6 +76,7 @@ class CounterSettings:
     page_url: str | None = None
     script_url: str | None = None
     count_url: str | None = None
+    top_url: str | None = None  # "Đọc nhiều" (most-read pages), json only
 
 
 def _suggest(word: str, choices: list[str] | tuple[str, ...]) -> str:
@@ -271,5 +282,7 @@ def check_settings(raw: Any, content: str | Path) -> CounterSettings:
         total = check_url(values["endpoint"], "endpoint")
         page = values["page_endpoint"]
         page = None if page is None else check_url(page, "page_endpoint", template=True)
-        return CounterSettings(source, count, digits, total_url=total, page_url=page)
+        top = values["top_endpoint"]
+        top = None if top is None else check_url(top, "top_endpoint")
+        return CounterSettings(source, count, digits, total_url=total, page_url=page, top_url=top)
     return CounterSettings(source, count, digits)

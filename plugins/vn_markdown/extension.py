@@ -7,6 +7,7 @@
 - Column alignment (``| ---: |``) becomes a class (``align-right``) instead of
   the ``style`` attribute Python-Markdown writes: a strict Content-Security-Policy
   (``style-src 'self'``, README) blocks inline styles.
+- Phone numbers become ``tel:`` links (``phones.py``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ import xml.etree.ElementTree as ET
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
+
+from .phones import PhoneTreeprocessor
 
 _ALIGN = re.compile(r"^\s*text-align:\s*(left|center|right)\s*;?\s*$")
 
@@ -80,3 +83,4 @@ class PortalExtension(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.treeprocessors.register(FigureTreeprocessor(md), "portal_figures", 5)
+        md.treeprocessors.register(PhoneTreeprocessor(md), "portal_phones", 4)

@@ -309,7 +309,7 @@ def test_without_javascript_the_page_explains_and_links_the_archive(browser, sit
         tab.get_by_label("Tìm kiếm trên trang").fill("hoi nghi")
         tab.keyboard.press("Enter")
         tab.wait_for_url("**/tim-kiem/?q=hoi+nghi")
-        message = tab.locator("[data-search-fallback]")
+        message = tab.locator(".search-page__fallback").filter(visible=True)
         assert message.is_visible()
         assert "cần JavaScript" in message.inner_text()
         assert message.get_by_role("link", name="Lưu trữ").get_attribute("href") == "/luu-tru/"

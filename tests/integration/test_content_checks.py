@@ -348,8 +348,8 @@ CASES: dict[str, Case] = {
         {"tin-moi.md": article()},
         [
             "content/tin-moi.md: Tệp nằm ngoài các thư mục nội dung nên sẽ không được đăng. "
-            "Chuyển vào một trong: content/articles/, content/documents/, content/notices/, "
-            "content/pages/, content/images/, content/files/, content/extra/."
+            "Chuyển vào một trong: content/albums/, content/articles/, content/documents/, "
+            "content/notices/, content/pages/, content/images/, content/files/, content/extra/."
         ],
     ),
     "article_in_images": Case(

@@ -25,8 +25,13 @@ NEWER_CSS = {
     "content-visibility": "CSS Containment Module Level 2",
     "text-decoration-thickness": "CSS Text Decoration Module Level 4",
     "text-underline-offset": "CSS Text Decoration Module Level 4",
+    "text-wrap": "CSS Text Module Level 4",
+    "line-clamp": "CSS Overflow Module Level 4",
 }
+# Standard pseudo-elements it does not know yet either.
+NEWER_SELECTORS = {"::details-content": "CSS Pseudo-Elements Module Level 4"}
 _UNKNOWN_PROPERTY = re.compile(r"^CSS: “([\w-]+)”: Property “\1” doesn't exist\.$")
+_UNKNOWN_PSEUDO = re.compile(r"^CSS: Unknown pseudo-element or pseudo-class “([:\w-]+)”\.$")
 
 
 def _java() -> str:
@@ -75,8 +80,13 @@ def by_file(messages: list[dict], root: Path) -> str:
 
 
 def newer_css(message: dict) -> bool:
+    if not message.get("url", "").endswith(".css"):
+        return False
     match = _UNKNOWN_PROPERTY.match(message["message"])
-    return bool(match) and message.get("url", "").endswith(".css") and match[1] in NEWER_CSS
+    if match:
+        return match[1] in NEWER_CSS
+    match = _UNKNOWN_PSEUDO.match(message["message"])
+    return bool(match) and match[1] in NEWER_SELECTORS
 
 
 @pytest.fixture(scope="module")

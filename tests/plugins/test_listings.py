@@ -318,7 +318,7 @@ def test_links_keep_a_sub_path_siteurl(make_site):
     site = make_site(daily(25), **BASE, SITEURL="/phuong")
     order = [h for p in listing(site, "chuyen-muc/tin-tuc-su-kien", "/phuong") for h in p]
     page = soup(site_path(site, order[12].removeprefix("/phuong")))
-    assert page.select_one("a.related-articles__next")["href"] == (
+    assert page.select_one("a.related-articles__next")["href"].partition("#")[0] == (
         "/phuong/chuyen-muc/tin-tuc-su-kien/trang-2/"
     )
     assert all(h.startswith("/phuong/") for h in titles(page, "newer") + titles(page, "earlier"))

@@ -6,7 +6,8 @@
   "use strict";
   var form = document.querySelector("[data-date-picker]");
   if (!form || !window.fetch || !window.JSON) { return; }
-  var input = form.querySelector("input");
+  var input = form.querySelector(".date-picker__input");
+  var calendar = form.querySelector(".date-picker__calendar");
   var result = form.querySelector(".date-picker__result");
   var base = form.getAttribute("data-base");
   var loading = null;
@@ -30,11 +31,13 @@
 
   function pad(number) { return (number < 10 ? "0" : "") + number; }
 
-  // "2020-07-16" (date input) or "16/07/2020" (browsers without one) -> key.
+  // "16/07/2020", "16.7.2020", "16072020" (typed day first, as Vietnamese
+  // readers write dates) or "2020-07-16" (the calendar) -> key.
   function parse(value) {
     var text = (value || "").trim();
     var iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
-    var vn = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+    var vn = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text) ||
+      /^(\d{2})(\d{2})(\d{4})$/.exec(text);
     var y, m, d;
     if (iso) { y = +iso[1]; m = +iso[2]; d = +iso[3]; }
     else if (vn) { y = +vn[3]; m = +vn[2]; d = +vn[1]; }
@@ -97,6 +100,18 @@
 
   form.hidden = false;
   input.addEventListener("focus", load);
+  // Eight digits typed in a row read as ddmmyyyy: show them as dd/mm/yyyy.
+  input.addEventListener("input", function () {
+    var key = parse(input.value);
+    if (/^\d{8}$/.test(input.value.trim()) && key) { input.value = label(key); }
+    if (calendar && key) { calendar.value = key; }
+  });
+  if (calendar) {
+    calendar.addEventListener("change", function () {
+      var key = parse(calendar.value);
+      if (key) { input.value = label(key); input.removeAttribute("aria-invalid"); }
+    });
+  }
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     var key = parse(input.value);

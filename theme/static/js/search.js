@@ -10,8 +10,10 @@
 
   var PAGE_SIZE = 10;
   // Pagefind ranks words, not phrases; Vietnamese words are syllables
-  // ("hội nghị"), so the first results are re-ordered by phrase matches.
-  var RERANK = 30;
+  // ("hội nghị"), so the first results are re-ordered by phrase matches and
+  // counted ("hoi nghi" finds every page with "hội" or "nghị"; the status
+  // says how many hold the phrase itself).
+  var PHRASE_SCAN = 100;
   var SNIPPET_WORDS = 30;
   var TYPE_ORDER = ["Tin bài", "Thông báo", "Văn bản", "Trang thông tin"];
   // URL parameter of each Pagefind filter (the form's field names).
@@ -25,6 +27,7 @@
   var list = root.querySelector("[data-search-results]");
   var more = root.querySelector("[data-search-more]");
   var fallback = root.querySelector("[data-search-fallback]");
+  var loading = root.querySelector("[data-search-loading]");
 
   var pageTitle = document.title;
   var pagefind = null;
@@ -245,10 +248,18 @@
     }
   }
 
-  function describe(query, count) {
+  function describe(query, count, phrases) {
     var subject = query ? "cho “" + query + "”" : "theo bộ lọc đã chọn";
     if (count === 0) {
       return "Không tìm thấy kết quả nào " + subject + ". Hãy thử từ khóa khác, ngắn hơn hoặc bỏ bớt bộ lọc.";
+    }
+    if (phrases !== null && terms.length > 1 && phrases < count) {
+      // Several words: the pages holding the phrase come first; say how many.
+      var exact = phrases.toLocaleString("vi-VN");
+      var some = (count - phrases).toLocaleString("vi-VN");
+      var atLeast = count > PHRASE_SCAN ? "ít nhất " : "";
+      return "Có " + atLeast + exact + " kết quả chứa đúng cụm từ “" + query + "” (xếp trước) và " +
+        (count > PHRASE_SCAN ? "các" : some) + " kết quả chỉ có một phần các từ.";
     }
     return "Tìm thấy " + count.toLocaleString("vi-VN") + " kết quả " + subject + ".";
   }
@@ -325,29 +336,34 @@
     await showMore(false);
     if (current === generation) {
       // Announced once the first results are on screen.
-      setStatus(describe(query, results.length), results.length === 0);
+      var phrases = results.length && "phrase" in results[0]
+        ? results.filter(function (item) { return item.phrase; }).length
+        : null;
+      setStatus(describe(query, results.length, phrases), results.length === 0);
     }
   }
 
-  // The first RERANK results: whole phrase in the title first, then in the
-  // text, then by how many of its word pairs occur; ties keep Pagefind's order.
+  // The first PHRASE_SCAN results: whole phrase in the title first, then in
+  // the text, then by how many of its word pairs occur; ties keep Pagefind's
+  // order. Each gets ``phrase`` (holds the whole phrase) for the count.
   async function rerank(found) {
     if (terms.length < 2) {
       return found;
     }
-    var head = found.slice(0, RERANK);
+    var head = found.slice(0, PHRASE_SCAN);
     var data = await Promise.all(head.map(function (item) { return item.result.data(); }));
     var scored = head.map(function (item, index) {
       var title = (data[index].meta.title || "").split(/\s+/);
       var body = bodyWords(data[index].content || "", data[index].meta.title || "");
       var tier = (hasPhrase(title, item.loose) ? 2 : 0) + (hasPhrase(body, item.loose) ? 1 : 0);
       var pairs = pairCount(title.concat(["|"], body), item.loose);
+      item.phrase = tier > 0;
       return { item: item, tier: tier, pairs: pairs, index: index };
     });
     scored.sort(function (a, b) {
       return b.tier - a.tier || b.pairs - a.pairs || a.index - b.index;
     });
-    return scored.map(function (entry) { return entry.item; }).concat(found.slice(RERANK));
+    return scored.map(function (entry) { return entry.item; }).concat(found.slice(PHRASE_SCAN));
   }
 
   // Results as [{result, loose}]: the query as typed, then what only its
@@ -406,6 +422,7 @@
     var reason = fallback.querySelector("[data-search-fallback-reason]");
     reason.textContent = "Chưa tải được công cụ tìm kiếm (trang web có thể chưa có chỉ mục tìm kiếm hoặc mạng đang chậm). Hãy tải lại trang sau ít phút.";
     fallback.hidden = false;
+    loading.hidden = true;
     form.hidden = true;
   }
 
@@ -426,6 +443,7 @@
       return;
     }
     fallback.hidden = true;
+    loading.hidden = true;
     form.hidden = false;
     input.value = params.get("q") || "";
     sortSelect.value = params.get("xep") === "moi" ? "moi" : "";

@@ -1,0 +1,52 @@
+"""Albums as a content kind of the checks (``content_checks.kinds``).
+
+``./portal check`` and the build run :func:`check_album` on every file in
+``content/albums/``; required and unknown fields come from the content model
+(``model.py``), the album's own rules (every photo captioned, every caption a
+photo) from :func:`albums.albums.album_problems`.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from content_checks.kinds import ContentKind, FileContext, Verdict, register_kind
+from content_checks.source import Header
+
+from .model import ALBUM
+from .source import CAPTION, album_problems
+
+
+def check_album(header: Header, context: FileContext) -> Verdict:
+    """The album's rules; a draft stays out of the site."""
+    findings = list(album_problems(context.text, context.files))
+    for item in ALBUM.required:
+        if item.key not in header.fields:
+            findings.append((1, f'Album thiếu dòng "{item.name}: ...", ví dụ "{item.example}".'))
+    status = (header.get("status") or "published").strip().lower()
+    return ("draft" if status == "draft" else "published"), None, findings
+
+
+def album_photos(header: Header, context: FileContext) -> list[str]:
+    """The photos an album shows (kept out of the site while it is a draft)."""
+    folder = (header.get("photos") or "").removeprefix("{static}").strip("/")
+    if not folder:
+        return []
+    names = [match["name"] for match in map(CAPTION.match, context.text.splitlines()) if match]
+    return [posixpath.join(folder, name) for name in names]
+
+
+ALBUM_KIND = ContentKind(
+    name="album",
+    label="album ảnh",
+    paths_setting=ALBUM.paths_setting,
+    default_paths=(ALBUM.folder,),
+    check=check_album,
+    plugin="albums",
+    file_refs=album_photos,
+)
+
+
+def register_kinds() -> None:
+    """Make albums known to the checks (idempotent)."""
+    register_kind(ALBUM_KIND)
