@@ -21,8 +21,6 @@ Pages: ``ALBUM_URL`` (``album-anh/{slug}/``), ``ALBUMS_URL`` (``album-anh/``).
 from __future__ import annotations
 
 import os
-import posixpath
-import re
 from dataclasses import dataclass
 from typing import Any
 

@@ -172,7 +172,7 @@ def responsive_copy(path: str, width: int = 480) -> Any:
     """Jinja function: the JPEG/PNG copy of ``path`` closest to ``width`` (never wider,
     unless none is), for a small picture where a whole ``<picture>`` would weigh more
     than the image (a sidebar thumbnail). None when the photo has no copies."""
-    image = _registry.lookup(path) if _registry is not None and path else None
+    image = _state.value.lookup(path) if _state.value is not None and path else None
     if image is None:
         return None
     fitting = [variant for variant in image.fallback if variant.width <= width]
