@@ -21,6 +21,8 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
+from content_model.plain_text import markup_in
+
 from categories.registry import CategoryEntry
 from portal_core.text import fold, nfc, slugify_vi
 
@@ -56,8 +58,17 @@ def file_slug(text: str) -> str:
 
 
 def one_line(text: str) -> str:
-    """A header value: NFC, on one line."""
-    return " ".join(nfc(text).split())
+    """A plain-text header value: NFC, on one line, no markup (the check refuses it).
+
+    Old portals put tags in authors, sources and titles; they become their text.
+    Should a ``<`` still read as a tag (``a <b`` cut short), each ``<`` becomes ``‹``.
+    """
+    value = " ".join(nfc(text).split())
+    if markup_in(value) is not None:
+        value = plain_text(value)
+        if markup_in(value) is not None:
+            value = value.replace("<", "‹")
+    return value
 
 
 def cut(text: str, limit: int) -> str:

@@ -229,7 +229,9 @@ def check_markdown(path: Path, kind: ContentKind, context: FileContext) -> FileR
     declared = kind.model
     if declared is not None:  # what the content model says of every field
         findings += rules.check_unknown_fields(header, declared)
-        findings += rules.check_urls(header, declared.keys_of(URL))
+        findings += rules.check_urls(
+            header, [field for field in declared.fields if field.type == URL]
+        )
         item.warnings = rules.unknown_field_warnings(header, declared)
     if kind.check is not None:
         verdict = kind.check(header, context)

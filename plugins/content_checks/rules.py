@@ -168,20 +168,24 @@ def check_required(header: Header, required: Iterable[Field]) -> list[Finding]:
     return found
 
 
-def check_urls(header: Header, keys: Iterable[str]) -> list[Finding]:
-    """An address field holds a whole http(s) address."""
+def check_urls(header: Header, fields: Iterable[Field]) -> list[Finding]:
+    """An address field holds a whole http(s) address (or what its pattern allows)."""
     found = []
-    for key in keys:
-        item = header.fields.get(key)
+    for field in fields:
+        item = header.fields.get(field.key)
         if item is None or not item.value:
             continue
-        parts = urlsplit(item.value)
-        if parts.scheme not in ("http", "https") or not parts.netloc or " " in item.value:
+        if field.pattern:
+            valid = re.fullmatch(field.pattern, item.value) is not None
+        else:
+            parts = urlsplit(item.value)
+            valid = parts.scheme in ("http", "https") and bool(parts.netloc)
+        if not valid or " " in item.value:
             found.append(
                 (
                     item.line,
                     f'Dòng "{item.name}" phải là một địa chỉ đầy đủ bắt đầu bằng https:// '
-                    f'(hoặc http://), ví dụ "{item.name}: https://example.vn/tin/a.html".',
+                    f'(hoặc http://), ví dụ "{item.name}: {field.example or "https://example.vn/tin/a.html"}".',
                 )
             )
     return found

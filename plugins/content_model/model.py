@@ -276,10 +276,11 @@ def origin_fields() -> tuple[Field, ...]:
             "Origin-url",
             URL,
             "Địa chỉ gốc",
-            "Địa chỉ đầy đủ của mục này trên trang cũ, bắt đầu bằng https://.",
+            "Địa chỉ của mục này trên trang cũ: đầy đủ (https://...) hoặc, khi không "
+            "biết tên miền cũ, đường dẫn bắt đầu bằng /.",
             example="https://hoathuan.example.vn/tin-tuc/hoi-nghi.html",
             meaning_vi="địa chỉ trên trang cũ",
-            pattern=r"^https?://\S+$",
+            pattern=r"^(https?://[^/\s]+\S*|/\S*)$",
             in_new_file=False,
         ),
     )
