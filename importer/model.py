@@ -46,3 +46,6 @@ class Item:
     expires: dt.date | None = None
     signer: str = ""
     skip_reason: str = ""  # set by a source for an item it cannot import
+    # Other values the old site kept under a name (a WordPress custom field): the
+    # writer keeps those named like a text field of the content model ("Source").
+    fields: dict[str, str] = field(default_factory=dict)

@@ -162,6 +162,8 @@ class WordPressSource:
             draft=status in _DRAFTS,
             draft_reason=f"{_DRAFTS[status]} trên trang cũ" if status in _DRAFTS else "",
             old_urls=old_urls,
+            # Custom fields (WordPress keeps its own under names starting with "_").
+            fields={key: value for key, value in meta.items() if key and not key.startswith("_")},
         )
 
     @staticmethod

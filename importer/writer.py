@@ -1,11 +1,14 @@
-"""Everything the importer knows about our content model, in one module.
+"""Write imported items as files of our content model, and remember what was written.
 
-Field names, file names and folders, date formats, the provenance fields
-(``Origin-unit``, ``Origin-url``), where photos and attachments go: when the
-content model module (``plugins/content_model``) lands, this is the one
-module to point at it. The writer also keeps the import state (what it wrote,
-with a hash), so a re-run never duplicates an item and never overwrites a file
-an editor changed since.
+The header of every file comes from the content model (``content_model``):
+the kind's ``header()`` writes the fields in the model's order, under the
+model's names, and refuses a name the model does not declare; folders, the
+provenance fields (``Origin-unit``, ``Origin-url``), where attachments go and
+how long a summary may be are read there too. So a field added to a kind is
+written as soon as a source has a value for it (a WordPress custom field of
+that name). The writer also keeps the import state (what it wrote, with a
+hash), so a re-run never duplicates an item and never overwrites a file an
+editor changed since.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
+from content_model import TEXT, URL, Kind, declare_plugins, kind, origin_fields
+from content_model.header import parse_header
 from content_model.plain_text import markup_in
 
 from categories.registry import CategoryEntry
@@ -32,16 +37,11 @@ from .model import Item
 from .redirects import normalise
 from .report import Report
 
-# --- The content model (field names and places) ------------------------------
-ORIGIN_UNIT = "Origin-unit"
-ORIGIN_URL = "Origin-url"
-ARTICLES = "articles"
-PAGES = "pages"
-DOCUMENTS = "documents"
-IMAGES = "images"
-FILES = "files"  # DOCUMENT_FILES_DIR: a document's Files are relative to it
-DOCUMENT_FILES = "van-ban"
-SUMMARY_MAX = 380  # content_checks SUMMARY_MAX_CHARACTERS is 400
+# --- The content model's names (read from content_model) -----------------------
+ORIGIN_UNIT, ORIGIN_URL = (item.name for item in origin_fields())
+IMAGES = "images"  # photos: content/images/<old unit>/<year>/
+# A value for a field the source names itself (a custom field) must be one line of text.
+EXTRA_TYPES = (TEXT, URL)
 NAME_LENGTH = 60
 STATE_FILE = "state.json"  # in the import folder, beside content/
 IMAGE_EXTENSIONS = {"jpg", "jpeg", "png", "gif", "webp"}
@@ -58,17 +58,8 @@ def file_slug(text: str) -> str:
 
 
 def one_line(text: str) -> str:
-    """A plain-text header value: NFC, on one line, no markup (the check refuses it).
-
-    Old portals put tags in authors, sources and titles; they become their text.
-    Should a ``<`` still read as a tag (``a <b`` cut short), each ``<`` becomes ``‹``.
-    """
-    value = " ".join(nfc(text).split())
-    if markup_in(value) is not None:
-        value = plain_text(value)
-        if markup_in(value) is not None:
-            value = value.replace("<", "‹")
-    return value
+    """A header value: NFC, on one line (markup is dealt with by ``_accepted``)."""
+    return " ".join(nfc(text).split())
 
 
 def cut(text: str, limit: int) -> str:
@@ -163,6 +154,19 @@ class Writer:
         self._addresses: dict[str, str] | None = None  # "day|slug" -> relative
         self._titles: dict[str, str] = {}  # "folded title|day" -> relative
         self._document_numbers: dict[str, str] = {}  # "NUMBER|year" -> relative
+        # The kinds written, as the content model declares them for these settings.
+        declare_plugins(settings)  # notices and documents are declared by their plugin
+        self.kinds: dict[str, Kind] = {}
+        for name in ("article", "page", "document"):
+            declared = kind(name)
+            if declared is not None and declared.enabled(settings):
+                self.kinds[name] = declared
+        self.folders = {name: item.folders(settings)[0] for name, item in self.kinds.items()}
+        self.summary_max = summary_limit(settings)
+        if "document" in self.kinds:
+            self.files_dir, self.document_files = self.kinds["document"].attachments(settings)
+        else:
+            self.files_dir, self.document_files = "files", "van-ban"
 
     # --- Planning ---------------------------------------------------------------
     def _scan(self) -> None:
@@ -170,16 +174,18 @@ class Writer:
         if self._addresses is not None:
             return
         self._addresses, self._titles, self._document_numbers = {}, {}, {}
-        for relative, header in _headers(self.content, (ARTICLES, PAGES, DOCUMENTS)):
+        articles = self.folders["article"] + "/"
+        documents = self.folders.get("document", "documents") + "/"
+        for relative, header in _headers(self.content, tuple(self.folders.values())):
             title = header.get("title", "")
             slug = header.get("slug") or file_slug(title)
-            if relative.startswith(DOCUMENTS + "/"):
+            if relative.startswith(documents):
                 year = re.search(r"\d{4}", header.get("issued", ""))
                 if header.get("number") and year:
                     key = f"{header['number'].upper()}|{year.group(0)}"
                     self._document_numbers.setdefault(key, relative)
                 continue
-            day = header.get("date", "")[:10] if relative.startswith(ARTICLES + "/") else ""
+            day = header.get("date", "")[:10] if relative.startswith(articles) else ""
             self._addresses.setdefault(f"{day}|{slug}", relative)
             if day:
                 self._titles.setdefault(f"{fold(one_line(title))}|{day}", relative)
@@ -207,8 +213,9 @@ class Writer:
     def plan(self, item: Item, category: CategoryEntry | None) -> Planned | None:
         """Choose the item's file (the same one on every run), or report why not."""
         label = self.label(item)
-        if item.skip_reason:
-            self.report.skipped.append((label, item.skip_reason))
+        if item.skip_reason or item.kind not in self.kinds:
+            why = item.skip_reason or f"trang chưa bật plugin đọc loại nội dung này ({item.kind})"
+            self.report.skipped.append((label, why))
             return None
         if not one_line(item.title):
             self.report.skipped.append((label, "không có tiêu đề"))
@@ -224,11 +231,11 @@ class Writer:
                 return None  # counted in the mapper's unmapped categories
             day = f"{item.date:%Y-%m-%d}"
             stem = f"{day}-{file_slug(item.title)}"
-            folder = f"{ARTICLES}/{category.slug}"
+            folder = f"{self.folders['article']}/{category.slug}"
         elif item.kind == "page":
-            stem, folder = file_slug(item.title), PAGES
+            stem, folder = file_slug(item.title), self.folders["page"]
         else:
-            stem, folder = file_slug(item.number or item.title), DOCUMENTS
+            stem, folder = file_slug(item.number or item.title), self.folders["document"]
             if item.issued and str(item.issued.year) not in stem:
                 stem += f"-{item.issued.year}"
         if previous:
@@ -354,7 +361,7 @@ class Writer:
         return self._copy(url, f"{IMAGES}/{self.unit_slug}/{year}")
 
     def _copy_attachment(self, url: str) -> str | None:
-        return self._copy(url, f"{FILES}/{DOCUMENT_FILES}/{self.unit_slug}")
+        return self._copy(url, f"{self.files_dir}/{self.document_files}/{self.unit_slug}")
 
     # --- Writing ----------------------------------------------------------------------
     def origin_url(self, item: Item) -> str:
@@ -387,76 +394,83 @@ class Writer:
         self._missing_links = missing
         body = to_markdown(body_html or "", link, image, one_line(item.title))
         if item.kind == "article" and not plain_text(item.summary or ""):
-            item.summary, body = _lead_from(body)
-        header = self._header(planned, body, image, missing)
-        text = "\n".join(f"{key}: {value}".rstrip() for key, value in header) + "\n\n" + body
+            item.summary, body = _lead_from(body, self.summary_max)
+        header = self._header(planned, body, image)
+        text = header + "\n" + body
         text = nfc(text)  # old editors pasted NFD text (from PDFs): the checks want NFC
         for url in missing:
             self.report.missing.append((planned.relative, url))
         self._save(planned, text)
 
-    def _header(self, planned: Planned, body: str, image, missing: list[str]):
+    def _header(self, planned: Planned, body: str, image) -> str:
+        """The file's header, written by the content model from the values by field name."""
         item = planned.item
-        rows: list[tuple[str, str]] = [("Title", one_line(item.title))]
+        declared = self.kinds[item.kind]
+        values: dict[str, str | list[str]] = {}
+        for name, value in item.fields.items():
+            found = declared.field(name.strip().replace(" ", "-").replace("_", "-"))
+            if found is not None and _fits(found, one_line(value)):
+                values[found.name] = one_line(value)
+        values["Title"] = one_line(item.title)
         draft_reason = item.draft_reason or planned.draft_reason
         if item.kind == "document":
-            found, lost_reason = self._document_rows(item)
-            rows += found
+            found_values, lost_reason = self._document_values(item)
+            values |= found_values
             draft_reason = draft_reason or lost_reason
         else:
-            rows += self._article_rows(planned, body, image)
-        rows += [(ORIGIN_UNIT, self.unit), (ORIGIN_URL, self.origin_url(item))]
+            values |= self._article_values(planned, body, image)
+        values |= {ORIGIN_UNIT: self.unit, ORIGIN_URL: self.origin_url(item)}
         if draft_reason:
-            rows.append(("Status", "draft"))
+            values["Status"] = "draft"
             self.report.drafts.append((planned.relative, draft_reason))
         elif item.kind == "article" and item.date and self.now and item.date > self.now:
             self.report.scheduled.append(planned.relative)
         else:
             self.report.published.append(planned.relative)
-        return rows
+        return declared.header(_accepted(declared, values))
 
-    def _document_rows(self, item: Item) -> tuple[list[tuple[str, str]], str]:
+    def _document_values(self, item: Item) -> tuple[dict[str, str | list[str]], str]:
         files, lost = self._document_files(item)
         reason = ""
         if lost:
             reason = "không tìm thấy tệp văn bản " + ", ".join(lost)
         elif not files:
             reason = "văn bản không có tệp đính kèm"
-        rows = [
-            ("Number", one_line(item.number)),
-            ("Type", item.doc_type),
-            ("Issuer", one_line(item.issuer or self.unit)),
-            ("Issued", _day(item.issued)),
-            ("Effective", _day(item.effective) or "kể từ ngày ký"),
-            ("Expires", _day(item.expires)),
-            ("Signer", one_line(item.signer)),
-            ("Files", "\n    ".join(files)),
-        ]
+        values: dict[str, str | list[str]] = {
+            "Number": one_line(item.number),
+            "Type": item.doc_type,
+            "Issuer": one_line(item.issuer or self.unit),
+            "Issued": _day(item.issued),
+            "Effective": _day(item.effective) or "kể từ ngày ký",
+            "Expires": _day(item.expires),
+            "Signer": one_line(item.signer),
+            "Files": files,
+        }
         summary = one_line(plain_text(item.summary)) if item.summary else ""
         if summary:
-            rows.append(("Summary", cut(summary, SUMMARY_MAX)))
-        return rows, reason
+            values["Summary"] = cut(summary, self.summary_max)
+        return values, reason
 
-    def _article_rows(self, planned: Planned, body: str, image) -> list[tuple[str, str]]:
+    def _article_values(self, planned: Planned, body: str, image) -> dict[str, str]:
         item = planned.item
         title = one_line(item.title)
         summary = one_line(plain_text(item.summary)) if item.summary else ""
         if not summary and item.kind == "article":
-            summary = cut(_first_paragraph(body), SUMMARY_MAX) or title
-        rows = [("Date", _date(item.date))] if item.date else []
+            summary = cut(_first_paragraph(body), self.summary_max) or title
+        values = {"Date": _date(item.date)} if item.date else {}
         if item.kind == "article" and planned.category:
-            rows.append(("Category", planned.category.name))
-        rows.append(("Slug", planned.slug))
+            values["Category"] = planned.category.name
+        values["Slug"] = planned.slug
         if item.author:
-            rows.append(("Author", one_line(item.author)))
+            values["Author"] = one_line(item.author)
         if summary:
-            rows.append(("Summary", cut(summary, SUMMARY_MAX)))
+            values["Summary"] = cut(summary, self.summary_max)
         featured = image(item.image) if item.image else None
         if featured:
-            rows += [("Image", featured), ("Image-alt", one_line(item.image_alt or title))]
+            values |= {"Image": featured, "Image-alt": one_line(item.image_alt or title)}
         if item.source and item.kind == "article":
-            rows.append(("Source", one_line(item.source)))
-        return rows
+            values["Source"] = one_line(item.source)
+        return values
 
     def _document_files(self, item: Item) -> tuple[list[str], list[str]]:
         files, lost = [], []
@@ -467,7 +481,7 @@ class Writer:
                 self.report.missing.append((self.label(item), attachment.old))
                 continue
             label = one_line(attachment.label) or "Toàn văn"
-            files.append(f"{copied.removeprefix(FILES + '/')} | {label}")
+            files.append(f"{copied.removeprefix(self.files_dir + '/')} | {label}")
         return files, lost
 
     def _save(self, planned: Planned, text: str) -> None:
@@ -535,18 +549,55 @@ class Writer:
         return found
 
 
+def summary_limit(settings: Mapping[str, Any]) -> int:
+    """The longest summary the check accepts (the model's limit for articles)."""
+    declared = kind("article")
+    summary = declared.field("summary") if declared else None
+    limit = summary.max_length(settings) if summary else None
+    if limit is None:
+        raise ValueError("content model: an article's Summary has no length limit")
+    return limit
+
+
+def _accepted(declared: Kind, values: dict[str, str | list[str]]) -> dict[str, str | list[str]]:
+    """``values`` as the model accepts them: a plain-text field's tags removed (an old
+    title or a --unit with <b>), a value its pattern refuses left out (a saved page's
+    address without --site-url is not the whole address Origin-url must be)."""
+    kept: dict[str, str | list[str]] = {}
+    for name, given in values.items():
+        found = declared.field(name)
+        value = given
+        if found is not None and isinstance(value, str) and value:
+            if found.plain_text and markup_in(value):
+                text = plain_text(value)
+                value = text.replace("<", "‹") if markup_in(text) else text
+            if found.pattern and not re.fullmatch(found.pattern, value):
+                continue
+        kept[name] = value
+    return kept
+
+
+def _fits(field, value: str) -> bool:
+    """True when a value the source names itself can go into ``field`` as it is."""
+    if field.advanced or field.type not in EXTRA_TYPES or not value:
+        return False
+    return field.pattern is None or re.fullmatch(field.pattern, value) is not None
+
+
 def _headers(content: Path, folders: tuple[str, ...]):
-    """(relative path, {lower-case key: value}) of every Markdown file's header."""
+    """(relative path, {lower-case key: value}) of every Markdown file's header,
+    read by the content model's one header reader (only the header is read)."""
     for folder in folders:
         for path in sorted((content / folder).rglob("*.md")):
-            header = {}
+            lines = []
             with path.open(encoding="utf-8", errors="replace") as stream:
                 for line in stream:
                     if not line.strip():
                         break
-                    key, _, value = line.partition(":")
-                    header[key.strip().lower()] = value.strip()
-            yield path.relative_to(content).as_posix(), header
+                    lines.append(line)
+            header = parse_header("".join(lines))
+            values = {key: field.value for key, field in header.fields.items()}
+            yield path.relative_to(content).as_posix(), values
 
 
 _MARKDOWN_NOISE = re.compile(
@@ -555,15 +606,16 @@ _MARKDOWN_NOISE = re.compile(
 )
 
 
-def _lead_from(markdown: str) -> tuple[str, str]:
+def _lead_from(markdown: str, limit: int | None = None) -> tuple[str, str]:
     """(lead, rest): the body's opening paragraph becomes the lead ("sapo") when the
     old site had none, as our pages show the lead above the body; a short or
     one-paragraph body stays whole (the lead is then a copy of its start)."""
+    limit = limit or summary_limit({})
     first, _, rest = markdown.partition("\n\n")
     plain = one_line(_MARKDOWN_NOISE.sub(lambda m: m.group(1) or "", first))
-    if rest.strip() and len(plain) > 20 and len(plain) <= SUMMARY_MAX and first[:1] not in "#!|-":
+    if rest.strip() and len(plain) > 20 and len(plain) <= limit and first[:1] not in "#!|-":
         return plain, rest
-    return cut(_first_paragraph(markdown), SUMMARY_MAX), markdown
+    return cut(_first_paragraph(markdown), limit), markdown
 
 
 def _first_paragraph(markdown: str) -> str:

@@ -1,7 +1,10 @@
-"""Decap CMS's config.yml, generated from the settings and :mod:`admin_ui.fields`.
+"""Decap CMS's config.yml, generated from the settings and the content model.
 
-Nothing here is written by hand: a category added to ``CATEGORIES`` or a type
-added to ``DOCUMENT_TYPES`` appears in the editor after the next build.
+Nothing here is written by hand: the fields come from ``content_model`` (via
+:mod:`admin_ui.fields`), the folders from each kind's paths setting; a category
+added to ``CATEGORIES`` or a type added to ``DOCUMENT_TYPES`` appears in the
+editor after the next build. This module adds only what a collection is in
+the editor: its name in the address bar, its title, how new files are named.
 """
 
 from __future__ import annotations
@@ -12,15 +15,36 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
+from content_model import Kind, kind
+
 from . import fields as model
 
 DEFAULT_LOCAL_PORT = 8081
 
+# The editor's collections, one per kind (articles: one per category), in menu order.
+# name, title, file-name template, extra Decap options.
+COLLECTIONS: dict[str, tuple[str, str, str, dict[str, Any]]] = {
+    "notice": (
+        "thong-bao",
+        "Thông báo",
+        "{{year}}-{{month}}-{{day}}-{{slug}}",
+        {"sortable_fields": ["date", "title"]},
+    ),
+    "document": (
+        "van-ban",
+        "Văn bản",
+        "{{fields.number}}-{{year}}",
+        {"summary": "{{number}} – {{title}}", "sortable_fields": ["issued", "title"]},
+    ),
+    "page": ("trang", "Trang giới thiệu", "{{slug}}", {}),
+}
 
-def _folder(settings: Mapping[str, Any], key: str, default: str) -> str:
-    folders = settings.get(key) or [default]
+
+def _folder(settings: Mapping[str, Any], declared: Kind) -> str:
     base = posixpath.normpath(
-        posixpath.join(str(settings.get("EDITOR_CONTENT_DIR", "content")), folders[0])
+        posixpath.join(
+            str(settings.get("EDITOR_CONTENT_DIR", "content")), declared.folders(settings)[0]
+        )
     )
     return base.strip("/")
 
@@ -31,17 +55,17 @@ def local_backend_url(settings: Mapping[str, Any]) -> str:
     return f"http://127.0.0.1:{port}/api/v1"
 
 
-def _collection(  # noqa: PLR0917 - one collection is these seven things
-    name: str, label: str, singular: str, folder: str, slug: str, kind: str, fields
+def _collection(  # noqa: PLR0917 - one collection is these six things
+    name: str, label: str, declared: Kind, folder: str, slug: str, fields
 ):
     return {
         "name": name,
         "label": label,
-        "label_singular": singular,
+        "label_singular": declared.label_vi,
         "folder": folder,
         "create": True,
         "extension": "md",
-        "format": f"pelican-{kind}",
+        "format": f"pelican-{declared.name}",
         "slug": slug,
         "identifier_field": "title",
         "summary": "{{title}}",
@@ -49,82 +73,67 @@ def _collection(  # noqa: PLR0917 - one collection is these seven things
     }
 
 
+def _enabled(name: str, settings: Mapping[str, Any]) -> Kind | None:
+    declared = kind(name)
+    return declared if declared is not None and declared.enabled(settings) else None
+
+
 def collections(settings: Mapping[str, Any]) -> list[dict[str, Any]]:
     """One folder collection per category, then notices, documents and pages."""
-    articles = _folder(settings, "ARTICLE_PATHS", "articles")
     found = []
-    for entry in settings.get("CATEGORIES", []):
-        found.append(
-            _collection(
-                f"tin-{entry['slug']}",
-                f"Tin bài: {entry['name']}",
-                "tin bài",
-                f"{articles}/{entry['slug']}",
-                "{{year}}-{{month}}-{{day}}-{{slug}}",
-                "article",
-                model.article_fields(settings, entry["name"]),
+    article = _enabled("article", settings)
+    if article is not None:
+        articles = _folder(settings, article)
+        for entry in settings.get("CATEGORIES", []):
+            fields = model.kind_fields(article, settings, {"category": entry["name"]})
+            found.append(
+                _collection(
+                    f"tin-{entry['slug']}",
+                    f"Tin bài: {entry['name']}",
+                    article,
+                    f"{articles}/{entry['slug']}",
+                    "{{year}}-{{month}}-{{day}}-{{slug}}",
+                    fields,
+                )
+                | {
+                    "description": entry.get("description", ""),
+                    "sortable_fields": ["date", "title"],
+                }
             )
-            | {"description": entry.get("description", ""), "sortable_fields": ["date", "title"]}
+    for name, (collection, label, slug, extra) in COLLECTIONS.items():
+        declared = _enabled(name, settings)
+        if declared is None:
+            continue  # its plugin is not in PLUGINS: nothing to edit
+        fields = model.kind_fields(declared, settings)
+        found.append(
+            _collection(collection, label, declared, _folder(settings, declared), slug, fields)
+            | extra
         )
-    found.append(
-        _collection(
-            "thong-bao",
-            "Thông báo",
-            "thông báo",
-            _folder(settings, "NOTICE_PATHS", "notices"),
-            "{{year}}-{{month}}-{{day}}-{{slug}}",
-            "notice",
-            model.notice_fields(settings),
-        )
-        | {"sortable_fields": ["date", "title"]}
-    )
-    found.append(
-        _collection(
-            "van-ban",
-            "Văn bản",
-            "văn bản",
-            _folder(settings, "DOCUMENT_PATHS", "documents"),
-            "{{fields.number}}-{{year}}",
-            "document",
-            model.document_fields(settings),
-        )
-        | {"summary": "{{number}} – {{title}}", "sortable_fields": ["issued", "title"]}
-    )
-    found.append(
-        _collection(
-            "trang",
-            "Trang giới thiệu",
-            "trang",
-            _folder(settings, "PAGE_PATHS", "pages"),
-            "{{slug}}",
-            "page",
-            model.page_fields(settings),
-        )
-    )
     return found
 
 
 def formats(settings: Mapping[str, Any]) -> dict[str, list[dict[str, Any]]]:
     """What header-format.js needs per custom format: each field's key, name, kind."""
-    kinds = {
-        "pelican-article": model.article_fields(settings, ""),
-        "pelican-notice": model.notice_fields(settings),
-        "pelican-document": model.document_fields(settings),
-        "pelican-page": model.page_fields(settings),
-    }
-    return {
-        name: [
+    result = {}
+    for name in ("article", *COLLECTIONS):
+        declared = _enabled(name, settings)
+        if declared is None:
+            continue
+        result[f"pelican-{name}"] = [
             model.format_field(field)
             | ({"default": field.get("default", "")} if field["kind"] == "status" else {})
             | (
-                {"options": [o["value"] for o in field["options"]]}
+                {"options": [_value(option) for option in field["options"]]}
                 if field["kind"] == "status"
                 else {}
             )
-            for field in fields
+            for field in model.kind_fields(declared, settings)
         ]
-        for name, fields in kinds.items()
-    }
+    return result
+
+
+def _value(option: str | Mapping[str, str]) -> str:
+    return option["value"] if isinstance(option, Mapping) else option
 
 
 def config(settings: Mapping[str, Any], year: int, emblem_url: str) -> dict[str, Any]:

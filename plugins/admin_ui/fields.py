@@ -1,11 +1,11 @@
-"""Every field the editor shows: the one place that knows the content model.
+"""Every field the editor shows, read from the content model (``content_model``).
 
-Derived from today's rules (content_checks.standard/rules, documents.records,
-documents.metadata, documents.settings, content_checks.scaffold) so the form
-asks for exactly what ``./portal check`` accepts. When plugins/content_model
-exists, only this module needs re-pointing at it.
+Nothing about a field is written here: its label, help, type, whether it is
+required, its pattern, its values and their labels all come from the kind's
+declaration, so a field added to the model appears in the form after the next
+build. This module only says how a field *type* looks in Decap CMS.
 
-A field is a plain dict: ``key`` (the header name as written, e.g.
+A form field is a plain dict: ``key`` (the header name as written, e.g.
 ``Image-alt``), ``name`` (the Decap field name), ``kind`` (how the custom
 format reads and writes it: text, datetime, date, flag, select, status,
 files, image, body) and the Decap widget options.
@@ -13,65 +13,67 @@ files, image, body) and the Decap widget options.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
-from content_checks.config import DEFAULTS as CHECK_DEFAULTS
-from documents.metadata import _PARTY_NUMBER, _STATE_NUMBER
-from documents.settings import DEFAULTS as DOCUMENT_DEFAULTS
+from content_model import BOOL, CHOICE, DATE, DATETIME, FILES, IMAGE, NUMBER, Field, Kind
 
-Field = dict[str, Any]
+from portal_core.text import fold
 
-DATETIME = {"widget": "datetime", "format": "YYYY-MM-DD HH:mm", "date_format": "DD/MM/YYYY"}
-DATETIME |= {"time_format": "HH:mm", "picker_utc": False}
-DATE = {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "DD/MM/YYYY"}
-DATE |= {"time_format": False, "picker_utc": False}
+FormField = dict[str, Any]
 
-
-def _field(key: str, label: str, hint: str, kind: str, **widget: Any) -> Field:
-    name = key.lower().replace("-", "_")
-    base: Field = {"key": key, "name": name, "kind": kind, "label": label, "hint": hint}
-    if kind == "text":
-        widget.setdefault("widget", "string")
-    return base | widget
+DATETIME_WIDGET = {"widget": "datetime", "format": "YYYY-MM-DD HH:mm", "date_format": "DD/MM/YYYY"}
+DATETIME_WIDGET |= {"time_format": "HH:mm", "picker_utc": False}
+DATE_WIDGET = {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "DD/MM/YYYY"}
+DATE_WIDGET |= {"time_format": False, "picker_utc": False}
+BODY_BUTTONS = [
+    *("bold", "italic", "link", "heading-two", "heading-three"),
+    *("quote", "bulleted-list", "numbered-list"),
+]
 
 
-def _js_pattern(pattern: re.Pattern[str]) -> str:
-    """A Python regex as a JavaScript one (named groups become plain groups)."""
-    return re.sub(r"\(\?P<\w+>", "(", pattern.pattern)
+def form_name(field: Field) -> str:
+    """The Decap name of a field: its key with "-" as "_" (``image_alt``)."""
+    return field.key.replace("-", "_")
 
 
-def _status(options: list[tuple[str, str]], default: str) -> Field:
-    return _field(
-        "Status",
-        "Tình trạng",
-        "Bản nháp không hiện trên trang; chọn đăng khi đã viết xong.",
-        "status",
-        widget="select",
-        options=[{"label": label, "value": value} for value, label in options],
-        default=default,
-        required=True,
-    )
+def _format_kind(field: Field) -> str:
+    """How header-format.js reads and writes the field's value."""
+    if field.widget == "string":
+        return "text"  # whatever the type (Effective: a date or "kể từ ngày ký")
+    if field.type == CHOICE:
+        # A missing line means the default (Status): the form shows it, saves nothing.
+        return "status" if field.default else "select"
+    return {
+        DATETIME: "datetime",
+        DATE: "date",
+        BOOL: "flag",
+        FILES: "files",
+        IMAGE: "image",
+    }.get(field.type, "text")
 
 
-def _title(hint: str) -> Field:
-    return _field("Title", "Tiêu đề", hint, "text", required=True)
+def _choice(field: Field, kind: Kind, settings: Mapping[str, Any]) -> dict[str, Any]:
+    """A select: plain values, or value and Vietnamese label when they differ."""
+    pairs = field.options(settings)
+    if all(value == label for value, label in pairs):
+        return {"widget": "select", "options": [value for value, _ in pairs]}
+    return {"widget": "select", "options": [{"label": lab, "value": val} for val, lab in pairs]}
 
 
-def _files(settings: Mapping[str, Any], folder: str, hint: str, required: bool) -> Field:
-    files_dir = settings.get("DOCUMENT_FILES_DIR", DOCUMENT_DEFAULTS["DOCUMENT_FILES_DIR"])
-    return _field(
-        "Files",
-        "Tệp đính kèm",
-        hint,
-        "files",
-        widget="list",
-        required=required,
-        min=1 if required else 0,
-        add_to_top=False,
-        summary="{{fields.label}} ({{fields.file}})",
-        fields=[
+def _flag(field: Field, kind: Kind, settings: Mapping[str, Any]) -> dict[str, Any]:
+    return {"widget": "boolean", "default": fold(field.default) in {"co", "yes", "true", "1"}}
+
+
+def _files(field: Field, kind: Kind, settings: Mapping[str, Any]) -> dict[str, Any]:
+    """A list of (file, label) rows: ``path | label`` lines in the header."""
+    files_dir, folder = kind.attachments(settings)
+    return {
+        "widget": "list",
+        "min": 1 if field.required else 0,
+        "add_to_top": False,
+        "summary": "{{fields.label}} ({{fields.file}})",
+        "fields": [
             {
                 "name": "file",
                 "label": "Tệp",
@@ -90,223 +92,92 @@ def _files(settings: Mapping[str, Any], folder: str, hint: str, required: bool) 
                 "required": False,
             },
         ],
-    )
+    }
 
 
-def article_fields(settings: Mapping[str, Any], category: str) -> list[Field]:
-    """An article's header (content_checks.standard: ARTICLE_REQUIRED, ARTICLE_FIELDS)."""
-    limit = settings.get("SUMMARY_MAX_CHARACTERS", CHECK_DEFAULTS["SUMMARY_MAX_CHARACTERS"])
-    names = [entry["name"] for entry in settings.get("CATEGORIES", [])]
-    return [
-        _title("Ngắn gọn, nói đủ việc gì, ở đâu. Ví dụ: Hội nghị tiếp xúc cử tri phường."),
-        _field(
-            "Date",
-            "Ngày giờ đăng",
-            "Ngày/tháng/năm giờ:phút. Đặt ngày giờ sau này để hẹn giờ đăng.",
-            "datetime",
-            required=True,
-            **DATETIME,
-        ),
-        _field(
-            "Category",
-            "Chuyên mục",
-            "Bài hiện trong chuyên mục này.",
-            "select",
-            widget="select",
-            options=names,
-            default=category,
-            required=True,
-        ),
-        _field("Author", "Tác giả", "Tên người viết hoặc Ban biên tập.", "text", required=False),
-        _field(
-            "Summary",
-            "Tóm tắt (sapo)",
-            f"Một hai câu, in đậm dưới tiêu đề; tối đa {limit} ký tự.",
-            "text",
-            widget="text",
-            required=True,
-            pattern=[f"^[\\s\\S]{{1,{limit}}}$", f"Tóm tắt dài quá {limit} ký tự."],
-        ),
-        _field(
-            "Image",
-            "Ảnh đại diện",
-            "Ảnh hiện ở trang chủ và khi chia sẻ. Tên tệp được đổi thành chữ không dấu.",
-            "image",
-            widget="image",
-            required=False,
-            choose_url=False,
-        ),
-        _field(
-            "Image-alt",
-            "Mô tả ảnh đại diện",
-            "Bắt buộc khi có ảnh: tả ảnh cho người không nhìn thấy, ví dụ "
-            "“Đại diện MTTQ trao quà cho hộ nghèo”.",
-            "text",
-            required=False,
-        ),
-        _field(
-            "Source", "Nguồn", "Nếu bài lấy từ nơi khác, ghi tên nơi đó.", "text", required=False
-        ),
-        _status([("published", "Đăng"), ("draft", "Bản nháp")], "published"),
-        _body("Nội dung bài. Đề mục lớn dùng “Tiêu đề 2”. Ảnh chèn bằng nút “Ảnh có chú thích”."),
-    ]
+# Decap's options for each type's widget (a string widget: just that).
+_WIDGET_OPTIONS: dict[str, Callable[[Field, Kind, Mapping[str, Any]], dict[str, Any]]] = {
+    DATETIME: lambda *_: dict(DATETIME_WIDGET),
+    DATE: lambda *_: dict(DATE_WIDGET),
+    CHOICE: _choice,
+    BOOL: _flag,
+    IMAGE: lambda *_: {"widget": "image", "choose_url": False},
+    NUMBER: lambda *_: {"widget": "number", "value_type": "int"},
+    FILES: _files,
+}
 
 
-def notice_fields(settings: Mapping[str, Any]) -> list[Field]:
-    """A notice's header (documents.records: NOTICE_REQUIRED, notice_record)."""
-    return [
-        _title("Ví dụ: Lịch tiếp công dân tháng 6."),
-        _field(
-            "Date",
-            "Ngày giờ đăng",
-            "Ngày/tháng/năm giờ:phút.",
-            "datetime",
-            required=True,
-            **DATETIME,
-        ),
-        _field(
-            "Valid-from",
-            "Có hiệu lực từ ngày",
-            "Để trống thì tính từ ngày đăng.",
-            "date",
-            required=False,
-            **DATE,
-        ),
-        _field(
-            "Expires",
-            "Hết hạn ngày",
-            "Sau ngày này thông báo chuyển sang “Thông báo cũ”. Để trống nếu không hết hạn.",
-            "date",
-            required=False,
-            **DATE,
-        ),
-        _field(
-            "Pinned",
-            "Ghim lên đầu",
-            "Thông báo ghim luôn hiện đầu bảng tin.",
-            "flag",
-            widget="boolean",
-            required=False,
-            default=False,
-        ),
-        _field(
-            "Summary",
-            "Tóm tắt",
-            "Một câu: việc gì, cho ai, khi nào.",
-            "text",
-            widget="text",
-            required=False,
-        ),
-        _files(settings, "thong-bao", "Mẫu đơn, danh sách… (không bắt buộc).", False),
-        _status([("published", "Đăng"), ("draft", "Bản nháp")], "published"),
-        _body("Nội dung thông báo."),
-    ]
+def _widget(field: Field, kind: Kind, settings: Mapping[str, Any]) -> dict[str, Any]:
+    """Decap's options for the field's widget."""
+    options = _WIDGET_OPTIONS.get(field.type)
+    if field.widget == "string" or options is None:
+        return {"widget": field.widget}
+    return options(field, kind, settings)
 
 
-def document_fields(settings: Mapping[str, Any]) -> list[Field]:
-    """A document's header (documents.records: DOCUMENT_REQUIRED, document_record)."""
-    types = list(settings.get("DOCUMENT_TYPES") or DOCUMENT_DEFAULTS["DOCUMENT_TYPES"])
-    number = f"^(?:{_js_pattern(_STATE_NUMBER)[1:-1]}|{_js_pattern(_PARTY_NUMBER)[1:-1]})$"
-    unit = settings.get("UNIT", {}).get("name", "")
-    return [
-        _title("Trích yếu nội dung, ví dụ: Kế hoạch tổ chức Ngày hội Đại đoàn kết."),
-        _field(
-            "Number",
-            "Số, ký hiệu",
-            "Ví dụ 30/KH-MTTQ, 13/HD-UBMT-BTT hoặc 76/2012/NĐ-CP.",
-            "text",
-            required=True,
-            pattern=[number, "Viết như 30/KH-MTTQ hoặc 76/2012/NĐ-CP (ký hiệu in hoa)."],
-        ),
-        _field(
-            "Type",
-            "Loại văn bản",
-            "Danh sách loại văn bản đặt trong pelicanconf.py (DOCUMENT_TYPES).",
-            "select",
-            widget="select",
-            options=types,
-            required=True,
-        ),
-        _field("Issuer", "Cơ quan ban hành", "", "text", required=True, default=unit),
-        _field("Issued", "Ngày ban hành", "Ngày/tháng/năm.", "date", required=True, **DATE),
-        _field(
-            "Effective",
-            "Hiệu lực",
-            "Ngày có hiệu lực (năm-tháng-ngày hoặc ngày/tháng/năm), hoặc “kể từ ngày ký”.",
-            "text",
-            required=False,
-        ),
-        _field(
-            "Expires",
-            "Hết hiệu lực ngày",
-            "Để trống nếu không hết hạn.",
-            "date",
-            required=False,
-            **DATE,
-        ),
-        _field("Signer", "Người ký", "Họ tên, chức vụ.", "text", required=False),
-        _files(settings, "van-ban", "Toàn văn (PDF) và phụ lục, mỗi tệp một dòng.", True),
-        _field(
-            "Replaced-by",
-            "Được thay thế bởi",
-            "Số, ký hiệu văn bản thay thế văn bản này (nếu có).",
-            "text",
-            required=False,
-        ),
-        _status(
-            [
-                ("Còn hiệu lực", "Còn hiệu lực"),
-                ("Hết hiệu lực", "Hết hiệu lực"),
-                ("draft", "Bản nháp"),
-            ],
-            "Còn hiệu lực",
-        ),
-        _body("Tóm tắt nội dung chính (không bắt buộc).", required=False),
-    ]
+def form_field(
+    field: Field, kind: Kind, settings: Mapping[str, Any], initial: str = ""
+) -> FormField:
+    """The form field for one model field (``initial``: a starting value to offer)."""
+    hint = field.form_help
+    limit = field.max_length(settings)
+    if limit:
+        hint = f"{hint} Tối đa {limit} ký tự."
+    result: FormField = {
+        "key": field.name,
+        "name": form_name(field),
+        "kind": _format_kind(field),
+        "label": field.label_vi,
+        "hint": hint,
+        # A field whose missing line means a value (Status) always holds one.
+        "required": field.required or (field.type == CHOICE and bool(field.default)),
+    }
+    result |= _widget(field, kind, settings)
+    start = initial or field.initial_value(settings)
+    if start and field.type != BOOL:
+        result["default"] = start
+    if limit:
+        result["pattern"] = [f"^[\\s\\S]{{1,{limit}}}$", f"{field.label_vi} dài quá {limit} ký tự."]
+    elif field.pattern:
+        message = field.pattern_vi or f"{field.label_vi} không đúng dạng. {field.form_help}"
+        result["pattern"] = [field.pattern, message]
+    return result
 
 
-def page_fields(settings: Mapping[str, Any]) -> list[Field]:
-    """A page's header (content_checks.standard: PAGE_FIELDS)."""
-    return [
-        _title("Ví dụ: Giới thiệu, Liên hệ."),
-        _field(
-            "Summary",
-            "Tóm tắt",
-            "Một câu mô tả trang (không bắt buộc).",
-            "text",
-            widget="text",
-            required=False,
-        ),
-        _status(
-            [("published", "Đăng"), ("draft", "Bản nháp"), ("hidden", "Ẩn khỏi menu")], "published"
-        ),
-        _body("Nội dung trang."),
-    ]
-
-
-def _body(hint: str, *, required: bool = True) -> Field:
+def body_field(kind: Kind) -> FormField:
+    """The text below the header."""
     return {
         "key": "",
         "name": "body",
         "kind": "body",
         "label": "Nội dung",
-        "hint": hint,
+        "hint": kind.body_help_vi,
         "widget": "markdown",
-        "required": required,
+        "required": kind.body_required,
         "modes": ["rich_text", "raw"],
-        "buttons": [
-            *("bold", "italic", "link", "heading-two", "heading-three"),
-            *("quote", "bulleted-list", "numbered-list"),
-        ],
+        "buttons": list(BODY_BUTTONS),
         "editor_components": ["image"],
     }
 
 
-def decap_field(field: Field) -> dict[str, Any]:
+def kind_fields(
+    kind: Kind, settings: Mapping[str, Any], initial: Mapping[str, str] | None = None
+) -> list[FormField]:
+    """Every field the model offers for ``kind``, in its order, then the body.
+
+    ``initial`` gives starting values by field key (an article collection's
+    category).
+    """
+    starts = initial or {}
+    found = [form_field(item, kind, settings, starts.get(item.key, "")) for item in kind.offered]
+    return [*found, body_field(kind)]
+
+
+def decap_field(field: FormField) -> dict[str, Any]:
     """The Decap widget options of a field (our own keys removed)."""
     return {key: value for key, value in field.items() if key not in {"key", "kind"}}
 
 
-def format_field(field: Field) -> dict[str, str]:
+def format_field(field: FormField) -> dict[str, str]:
     """What the custom format (header-format.js) needs to read and write a field."""
     return {"key": field["key"], "name": field["name"], "kind": field["kind"]}

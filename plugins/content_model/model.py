@@ -19,6 +19,10 @@ Public API (stable; other tools read it)::
             field.name, field.key, field.type, field.required, field.example
             field.label_vi, field.help_vi, field.widget, field.pattern
             field.choices(settings)    # for "choice" fields, else []
+            field.form_help, field.pattern_vi, field.options()
+            field.default, field.initial_value(settings), field.max_length(settings)
+        item.offered                   # the fields a browser form offers, in order
+        item.body_help_vi, item.body_required, item.attachments(settings)
 """
 
 from __future__ import annotations
@@ -43,10 +47,11 @@ BOOL = "bool"  # có / không
 URL = "url"  # an absolute http(s) address
 TYPES = (TEXT, MARKUP, DATE, DATETIME, CHOICE, FILES, IMAGE, NUMBER, BOOL, URL)
 
-# The widget a browser editor (Decap CMS) shows for each type.
+# The widget a browser editor (Decap CMS) shows for each type. A header value is
+# one line, so a markup field (Summary) is a plain text area, not a rich editor.
 _WIDGETS = {
     TEXT: "string",
-    MARKUP: "markdown",
+    MARKUP: "text",
     DATE: "datetime",
     DATETIME: "datetime",
     CHOICE: "select",
@@ -58,6 +63,8 @@ _WIDGETS = {
 }
 # Where a "choice" field finds its values: a setting, read by a function.
 ChoiceSource = Callable[[Mapping[str, Any]], list[str]]
+# A starting value read from the settings (a document's Issuer: the unit's name).
+InitialSource = Callable[[Mapping[str, Any]], str]
 
 
 def _registry_names(setting: str) -> ChoiceSource:
@@ -99,6 +106,22 @@ class Field:
     advanced: bool = False
     # Written (empty or with a starting value) in a file ``invoke new`` makes.
     in_new_file: bool = True
+    # --- For forms (the browser editor); each falls back to the above. ---
+    # Help for a form, where the text-file help ("one per line, indented") does not fit.
+    form_help_vi: str = ""
+    # The widget when the type's usual one cannot hold every accepted value
+    # (Effective: a date, or "kể từ ngày ký").
+    form_widget: str | None = None
+    # What to tell an editor whose value does not match ``pattern``.
+    pattern_vi: str = ""
+    # "choice": a Vietnamese label per value, ((value, label), ...).
+    value_labels: tuple[tuple[str, str], ...] = ()
+    # The value a missing line means (Status: published; Pinned: không).
+    default: str = ""
+    # A new item's starting value, from the settings (else ``default``).
+    initial: InitialSource | None = field(default=None, compare=False, repr=False)
+    # The longest value the check accepts: (setting, its default); None: no limit.
+    limit: tuple[str, int] | None = None
 
     def __post_init__(self) -> None:
         if self.type not in TYPES:
@@ -117,7 +140,30 @@ class Field:
     @property
     def widget(self) -> str:
         """The browser editor's widget for this field."""
-        return _WIDGETS[self.type]
+        return self.form_widget or _WIDGETS[self.type]
+
+    @property
+    def form_help(self) -> str:
+        """The one line of help a form shows under the field."""
+        return self.form_help_vi or self.help_vi
+
+    def options(self, settings: Mapping[str, Any] | None = None) -> list[tuple[str, str]]:
+        """A "choice" field's (value, Vietnamese label) pairs (the value when unlabelled)."""
+        labels = dict(self.value_labels)
+        return [(value, labels.get(value, value)) for value in self.choices(settings)]
+
+    def initial_value(self, settings: Mapping[str, Any] | None = None) -> str:
+        """What a new item's form starts with ("" for nothing)."""
+        if self.initial is not None:
+            return self.initial(settings or {})
+        return self.default
+
+    def max_length(self, settings: Mapping[str, Any] | None = None) -> int | None:
+        """The longest value the check accepts (None: no limit)."""
+        if self.limit is None:
+            return None
+        setting, fallback = self.limit
+        return int((settings or {}).get(setting) or fallback)
 
     @property
     def meaning(self) -> str:
@@ -152,7 +198,13 @@ class Kind:
     fields: tuple[Field, ...]
     help_vi: str = ""
     plugin: str | None = None  # the plugin that reads it (None: Pelican itself)
-    _by_key: dict[str, Field] = field(default_factory=dict, compare=False, repr=False)
+    # The text below the header: help for a form, and whether the check wants one.
+    body_help_vi: str = "Nội dung."
+    body_required: bool = True
+    # Where this kind's attachments (Files) go: (setting of the files folder under
+    # content/, its default, this kind's sub-folder in it); None: no attachments.
+    files_folder: tuple[str, str, str] | None = None
+    _by_key: dict[str, Field] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         for item in self.fields:
@@ -168,6 +220,18 @@ class Kind:
     def keys(self) -> frozenset[str]:
         """Every known field key."""
         return frozenset(self._by_key)
+
+    @property
+    def offered(self) -> tuple[Field, ...]:
+        """The fields a form offers editors: every one but the developers'."""
+        return tuple(item for item in self.fields if not item.advanced)
+
+    def attachments(self, settings: Mapping[str, Any] | None = None) -> tuple[str, str]:
+        """(files folder under content/, this kind's sub-folder in it) for attachments."""
+        if self.files_folder is None:
+            raise ValueError(f"content model: {self.name} has no attachments")
+        setting, fallback, sub = self.files_folder
+        return str((settings or {}).get(setting) or fallback).strip("/"), sub
 
     @property
     def required(self) -> tuple[Field, ...]:
@@ -281,6 +345,7 @@ def origin_fields() -> tuple[Field, ...]:
             example="https://hoathuan.example.vn/tin-tuc/hoi-nghi.html",
             meaning_vi="địa chỉ trên trang cũ",
             pattern=r"^(https?://[^/\s]+\S*|/\S*)$",
+            pattern_vi="Ghi địa chỉ đầy đủ (https://...) hoặc đường dẫn cũ bắt đầu bằng /.",
             in_new_file=False,
         ),
     )

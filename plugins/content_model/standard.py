@@ -20,9 +20,20 @@ from .model import (
 )
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+# content_checks' SUMMARY_MAX_CHARACTERS and its default.
+SUMMARY_LIMIT = ("SUMMARY_MAX_CHARACTERS", 400)
+# Status values as a form shows them.
+STATUS_LABELS = (("published", "Đăng"), ("draft", "Bản nháp"), ("hidden", "Ẩn khỏi menu"))
+STATUS_HELP = "Bản nháp không hiện trên trang; chọn đăng khi đã viết xong."
 
 
-def _common(summary_help: str, *, summary_required: bool) -> tuple[Field, ...]:
+def _common(
+    summary_help: str,
+    summary_form: str,
+    *,
+    summary_required: bool,
+    summary_limit: tuple[str, int] | None = None,
+) -> tuple[Field, ...]:
     """Fields articles and pages share, in the order editors write them."""
     return (
         Field(
@@ -33,6 +44,8 @@ def _common(summary_help: str, *, summary_required: bool) -> tuple[Field, ...]:
             required=summary_required,
             example="Sáng 3/10, Ủy ban MTTQ phường ...",
             meaning_vi="tóm tắt (sapo) một hai câu",
+            form_help_vi=summary_form,
+            limit=summary_limit,
         ),
         Field(
             "Author",
@@ -40,6 +53,7 @@ def _common(summary_help: str, *, summary_required: bool) -> tuple[Field, ...]:
             "Tác giả",
             "Tên người viết hoặc nhóm viết bài, viết như chữ thường.",
             example="Minh Anh",
+            form_help_vi="Tên người viết hoặc Ban biên tập.",
         ),
         Field(
             "Image",
@@ -47,6 +61,8 @@ def _common(summary_help: str, *, summary_required: bool) -> tuple[Field, ...]:
             "Ảnh đại diện",
             "Ảnh trong content/images/, viết {static}/images/... ; cần kèm Image-alt.",
             example="{static}/images/2024/hoi-nghi.jpg",
+            form_help_vi="Ảnh hiện ở trang chủ và khi chia sẻ. "
+            "Tên tệp được đổi thành chữ không dấu.",
         ),
         Field(
             "Image-alt",
@@ -54,6 +70,8 @@ def _common(summary_help: str, *, summary_required: bool) -> tuple[Field, ...]:
             "Mô tả ảnh",
             "Một câu tả ảnh đại diện cho người không xem được ảnh.",
             example="Đại biểu dự hội nghị",
+            form_help_vi="Bắt buộc khi có ảnh: tả ảnh cho người không nhìn thấy, ví dụ "
+            "“Đại diện MTTQ trao quà cho hộ nghèo”.",
         ),
     )
 
@@ -88,6 +106,7 @@ ARTICLE = Kind(
     paths_setting="ARTICLE_PATHS",
     file_pattern="{category_slug}/{yyyy}-{mm}-{dd}-{slug}.md",
     help_vi="Tin, bài đăng theo ngày, thuộc một chuyên mục.",
+    body_help_vi="Nội dung bài. Đề mục lớn dùng “Tiêu đề 2”. Ảnh chèn bằng nút “Ảnh có chú thích”.",
     fields=(
         Field(
             "Title",
@@ -96,6 +115,7 @@ ARTICLE = Kind(
             "Tiêu đề bài, viết như một câu, không chấm cuối.",
             required=True,
             example="Hội nghị tiếp xúc cử tri",
+            form_help_vi="Ngắn gọn, nói đủ việc gì, ở đâu. Ví dụ: Hội nghị tiếp xúc cử tri phường.",
         ),
         Field(
             "Date",
@@ -104,6 +124,7 @@ ARTICLE = Kind(
             "Ngày giờ đăng; sau thời điểm dựng trang thì bài được hẹn giờ.",
             required=True,
             example="2024-10-03 08:30",
+            form_help_vi="Ngày/tháng/năm giờ:phút. Đặt ngày giờ sau này để hẹn giờ đăng.",
         ),
         Field(
             "Category",
@@ -113,10 +134,13 @@ ARTICLE = Kind(
             required=True,
             example="Tin tức sự kiện",
             registry="CATEGORIES",
+            form_help_vi="Bài hiện trong chuyên mục này.",
         ),
         *_common(
             "Một hai câu tóm tắt, hiện in đậm dưới tiêu đề và trong danh sách tin.",
+            "Một hai câu, in đậm dưới tiêu đề.",
             summary_required=True,
+            summary_limit=SUMMARY_LIMIT,  # checked for articles only
         ),
         Field(
             "Source",
@@ -124,6 +148,7 @@ ARTICLE = Kind(
             "Nguồn",
             "Nơi bài được đăng trước (báo, trang khác), viết như chữ thường.",
             example="Báo Đại Đoàn Kết",
+            form_help_vi="Nếu bài lấy từ nơi khác, ghi tên nơi đó.",
         ),
         # Read by the video plugin (plugins/video): a local file or a YouTube address.
         Field(
@@ -162,6 +187,9 @@ ARTICLE = Kind(
             "draft: bản nháp, chưa đăng; bỏ dòng này để đăng.",
             example="draft",
             values=("published", "draft"),
+            value_labels=STATUS_LABELS,
+            default="published",
+            form_help_vi=STATUS_HELP,
         ),
         Field("Tags", TEXT, "Từ khóa", "Không dùng (trang không có trang từ khóa).", advanced=True),
         Field("Authors", TEXT, "Các tác giả", "Dùng Author.", advanced=True),
@@ -177,6 +205,7 @@ PAGE = Kind(
     paths_setting="PAGE_PATHS",
     file_pattern="{slug}.md",
     help_vi="Trang thông tin cố định: Giới thiệu, Liên hệ.",
+    body_help_vi="Nội dung trang.",
     fields=(
         Field(
             "Title",
@@ -185,8 +214,13 @@ PAGE = Kind(
             "Tên trang, hiện trên trình đơn.",
             required=True,
             example="Giới thiệu",
+            form_help_vi="Ví dụ: Giới thiệu, Liên hệ.",
         ),
-        *_common("Một hai câu tóm tắt trang (không bắt buộc).", summary_required=False),
+        *_common(
+            "Một hai câu tóm tắt trang (không bắt buộc).",
+            "Một câu mô tả trang (không bắt buộc).",
+            summary_required=False,
+        ),
         Field(
             "Date",
             DATETIME,
@@ -210,6 +244,9 @@ PAGE = Kind(
             "draft: bản nháp; hidden: có trang nhưng không hiện trên trình đơn.",
             example="hidden",
             values=("published", "draft", "hidden"),
+            value_labels=STATUS_LABELS,
+            default="published",
+            form_help_vi=STATUS_HELP,
         ),
         Field(
             "Order",

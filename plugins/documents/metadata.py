@@ -63,11 +63,21 @@ class DocumentNumber:
 _SEGMENT = r"[A-ZĐ][A-Za-zĐđ0-9]*"
 _SYMBOL = rf"{_SEGMENT}(?:-{_SEGMENT})*"
 # State documents: 30/KH-MTTQ, 13/HD-UBMT-BTT, 76/2012/NĐ-CP.
-_STATE_NUMBER = re.compile(
+STATE_NUMBER = re.compile(
     rf"^(?P<sequence>\d{{1,5}}[a-z]?)/(?:(?P<year>\d{{4}})/)?(?P<symbol>{_SYMBOL})$"
 )
 # Party documents put the type before a slash: 05-CT/TW, 125-KH/ĐU.
-_PARTY_NUMBER = re.compile(rf"^(?P<sequence>\d{{1,5}}[a-z]?)-(?P<symbol>{_SEGMENT}/{_SYMBOL})$")
+PARTY_NUMBER = re.compile(rf"^(?P<sequence>\d{{1,5}}[a-z]?)-(?P<symbol>{_SEGMENT}/{_SYMBOL})$")
+
+
+def _plain_groups(pattern: re.Pattern[str]) -> str:
+    """The pattern without its anchors and named groups (also a JavaScript regex)."""
+    return re.sub(r"\(\?P<\w+>", "(", pattern.pattern)[1:-1]
+
+
+# Either form, written as the check accepts it after tidying (the content model's
+# pattern for Number:, which a browser form enforces as typed).
+NUMBER_PATTERN = f"^(?:{_plain_groups(STATE_NUMBER)}|{_plain_groups(PARTY_NUMBER)})$"
 _DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-", "\u00d0": "Đ"})
 _PREFIX = re.compile(r"^s[ốo]\s*:?\s*", re.IGNORECASE)
 _AROUND = re.compile(r"\s*([/-])\s*")
@@ -104,7 +114,7 @@ def _number_hint(text: str) -> str:
 def parse_number(raw: str) -> DocumentNumber:
     """Parse a number and symbol; raise :class:`MetadataError` if malformed."""
     text = normalise_number(raw)
-    match = _STATE_NUMBER.match(text) or _PARTY_NUMBER.match(text)
+    match = STATE_NUMBER.match(text) or PARTY_NUMBER.match(text)
     if not match:
         hint = " ".join(filter(None, [_number_hint(text), f"Viết như {NUMBER_EXAMPLES}."]))
         raise MetadataError(f'Số/ký hiệu "{raw.strip()}" không đúng dạng. {hint}')

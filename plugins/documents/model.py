@@ -23,7 +23,7 @@ from content_model import (
     origin_fields,
 )
 
-from .metadata import NUMBER_EXAMPLES
+from .metadata import NUMBER_EXAMPLES, NUMBER_PATTERN
 from .settings import DEFAULT_TYPES, DEFAULTS
 
 
@@ -32,7 +32,22 @@ def document_types(settings: Mapping[str, Any]) -> list[str]:
     return list(settings.get("DOCUMENT_TYPES") or DEFAULT_TYPES)
 
 
-def _files(required: bool) -> tuple[Field, ...]:
+def unit_name(settings: Mapping[str, Any]) -> str:
+    """The unit's name (a new document's issuer, to start with)."""
+    unit = settings.get("UNIT") or {}
+    return str(unit.get("name", "")) if isinstance(unit, Mapping) else ""
+
+
+# Where attachments go: DOCUMENT_FILES_DIR, and each kind's sub-folder in it.
+def _files_folder(sub: str) -> tuple[str, str, str]:
+    return ("DOCUMENT_FILES_DIR", DEFAULTS["DOCUMENT_FILES_DIR"], sub)
+
+
+STATUS_LABELS = (("published", "Đăng"), ("draft", "Bản nháp"))
+STATUS_HELP = "Bản nháp không hiện trên trang; chọn đăng khi đã viết xong."
+
+
+def _files(required: bool, form_help: str) -> tuple[Field, ...]:
     return (
         Field(
             "Files",
@@ -43,6 +58,7 @@ def _files(required: bool) -> tuple[Field, ...]:
             required=required,
             example="van-ban/30-kh-mttq-2024.pdf | Toàn văn",
             meaning_vi="tệp đính kèm trong content/files/",
+            form_help_vi=form_help,
         ),
         Field("File", FILES, "Tệp đính kèm", "Như Files (một tệp).", advanced=True),
     )
@@ -65,6 +81,8 @@ NOTICE = Kind(
     file_pattern="{yyyy}-{mm}-{dd}-{slug}.md",
     help_vi="Thông báo có thời hạn, hiện ở khối Thông báo trang chủ đến khi hết hạn.",
     plugin="documents",
+    body_help_vi="Nội dung thông báo.",
+    files_folder=_files_folder("thong-bao"),
     fields=(
         Field(
             "Title",
@@ -74,6 +92,7 @@ NOTICE = Kind(
             required=True,
             example="Lịch tiếp công dân tháng 12",
             meaning_vi="tiêu đề thông báo",
+            form_help_vi="Ví dụ: Lịch tiếp công dân tháng 6.",
         ),
         Field(
             "Date",
@@ -83,6 +102,7 @@ NOTICE = Kind(
             required=True,
             example="2024-06-01 08:00",
             meaning_vi="ngày đăng, ví dụ 2024-06-01 08:00",
+            form_help_vi="Ngày/tháng/năm giờ:phút.",
         ),
         Field(
             "Valid-from",
@@ -90,6 +110,7 @@ NOTICE = Kind(
             "Hiện từ ngày",
             "Ngày bắt đầu hiện (mặc định: ngày đăng).",
             example="2024-06-01",
+            form_help_vi="Để trống thì tính từ ngày đăng.",
         ),
         Field(
             "Expires",
@@ -97,6 +118,8 @@ NOTICE = Kind(
             "Hết hạn",
             'Ngày cuối còn hiệu lực; sau đó chuyển sang "Thông báo cũ". Bỏ trống: không hết hạn.',
             example="2024-06-30",
+            form_help_vi="Sau ngày này thông báo chuyển sang “Thông báo cũ”. "
+            "Để trống nếu không hết hạn.",
         ),
         Field(
             "Pinned",
@@ -104,6 +127,8 @@ NOTICE = Kind(
             "Ghim",
             '"có" để ghim lên đầu khối Thông báo.',
             example="không",
+            default="không",
+            form_help_vi="Thông báo ghim luôn hiện đầu bảng tin.",
         ),
         Field(
             "Summary",
@@ -111,8 +136,9 @@ NOTICE = Kind(
             "Tóm tắt",
             "Một câu tóm tắt, hiện trong danh sách thông báo.",
             example="Lịch tiếp công dân của Ban Thường trực trong tháng 12.",
+            form_help_vi="Một câu: việc gì, cho ai, khi nào.",
         ),
-        *_files(required=False),
+        *_files(required=False, form_help="Mẫu đơn, danh sách… (không bắt buộc)."),
         Field(
             "Status",
             CHOICE,
@@ -120,6 +146,9 @@ NOTICE = Kind(
             "draft: bản nháp, chưa đăng.",
             example="draft",
             values=("published", "draft"),
+            value_labels=STATUS_LABELS,
+            default="published",
+            form_help_vi=STATUS_HELP,
         ),
         Field(
             "Author", TEXT, "Người viết", "Không dùng (thông báo đứng tên đơn vị).", advanced=True
@@ -137,6 +166,9 @@ DOCUMENT = Kind(
     file_pattern="{number_slug}.md",
     help_vi="Văn bản của đơn vị (kế hoạch, hướng dẫn, thông tri...) với tệp đính kèm.",
     plugin="documents",
+    body_help_vi="Nội dung chính của văn bản (không bắt buộc).",
+    body_required=False,
+    files_folder=_files_folder("van-ban"),
     fields=(
         Field(
             "Title",
@@ -146,6 +178,7 @@ DOCUMENT = Kind(
             required=True,
             example="Tổ chức Ngày hội Đại đoàn kết toàn dân tộc năm 2024",
             meaning_vi="trích yếu nội dung văn bản",
+            form_help_vi="Trích yếu nội dung, ví dụ: Kế hoạch tổ chức Ngày hội Đại đoàn kết.",
         ),
         Field(
             "Number",
@@ -155,6 +188,9 @@ DOCUMENT = Kind(
             required=True,
             example="30/KH-MTTQ",
             meaning_vi="số/ký hiệu, ví dụ 30/KH-MTTQ",
+            pattern=NUMBER_PATTERN,
+            pattern_vi="Viết như 30/KH-MTTQ hoặc 76/2012/NĐ-CP (ký hiệu in hoa).",
+            form_help_vi=f"Ví dụ {NUMBER_EXAMPLES}.",
         ),
         Field(
             "Type",
@@ -166,6 +202,7 @@ DOCUMENT = Kind(
             registry="DOCUMENT_TYPES",
             meaning_vi="loại văn bản, ví dụ Kế hoạch",
             source=document_types,
+            form_help_vi="Danh sách loại văn bản đặt trong pelicanconf.py (DOCUMENT_TYPES).",
         ),
         Field(
             "Issuer",
@@ -174,6 +211,7 @@ DOCUMENT = Kind(
             "Tên cơ quan ban hành văn bản.",
             required=True,
             example="Ban Thường trực Ủy ban MTTQ phường",
+            initial=unit_name,
         ),
         Field(
             "Issued",
@@ -183,6 +221,7 @@ DOCUMENT = Kind(
             required=True,
             example="2024-03-12",
             meaning_vi="ngày ban hành, ví dụ 2024-03-12",
+            form_help_vi="Ngày/tháng/năm.",
         ),
         Field(
             "Effective",
@@ -190,22 +229,35 @@ DOCUMENT = Kind(
             "Ngày có hiệu lực",
             'Bỏ trống hoặc "kể từ ngày ký" = ngày ban hành.',
             example="2024-03-12",
+            # A date picker cannot write "kể từ ngày ký".
+            form_widget="string",
+            form_help_vi="Ngày có hiệu lực (năm-tháng-ngày hoặc ngày/tháng/năm), "
+            "hoặc “kể từ ngày ký”.",
         ),
-        Field("Expires", DATE, "Ngày hết hiệu lực", "Không bắt buộc.", example="2025-03-12"),
+        Field(
+            "Expires",
+            DATE,
+            "Ngày hết hiệu lực",
+            "Không bắt buộc.",
+            example="2025-03-12",
+            form_help_vi="Để trống nếu không hết hạn.",
+        ),
         Field(
             "Signer",
             TEXT,
             "Người ký",
             "Họ tên, chức vụ người ký.",
             example="Nguyễn Thị Lan, Chủ tịch",
+            form_help_vi="Họ tên, chức vụ.",
         ),
-        *_files(required=True),
+        *_files(required=True, form_help="Toàn văn (PDF) và phụ lục, mỗi tệp một dòng."),
         Field(
             "Replaced-by",
             TEXT,
             "Thay thế bởi",
             "Số/ký hiệu của văn bản mới thay thế văn bản này.",
             example="45/KH-MTTQ",
+            form_help_vi="Số, ký hiệu văn bản thay thế văn bản này (nếu có).",
         ),
         Field(
             "Status",
@@ -214,6 +266,10 @@ DOCUMENT = Kind(
             '"Hết hiệu lực" khi hết hiệu lực không có ngày cụ thể; draft: bản nháp.',
             example="Hết hiệu lực",
             values=("Còn hiệu lực", "Hết hiệu lực", "draft"),
+            value_labels=(("draft", "Bản nháp"),),
+            default="Còn hiệu lực",
+            form_help_vi="“Hết hiệu lực” khi văn bản hết hiệu lực mà không có ngày cụ thể; "
+            "bản nháp không hiện trên trang.",
         ),
         Field(
             "Summary",

@@ -62,7 +62,9 @@ def _open(page, workspace: Workspace, route: str) -> None:
     page.goto(f"{workspace.url}/quan-tri/")
     page.get_by_role("button", name="Đăng nhập").click()
     page.goto(f"{workspace.url}/quan-tri/#/{route}")
-    page.get_by_label("Tiêu đề").wait_for()
+    # The title field, as the content model labels it (a document's: "Trích yếu").
+    title = "Trích yếu" if route.startswith("collections/van-ban/") else "Tiêu đề"
+    page.get_by_label(title).wait_for()
 
 
 def _publish(page) -> None:
@@ -89,7 +91,7 @@ def test_create_an_article_with_a_photo_then_the_site_shows_it(page, workspace, 
         page.get_by_text("Tải lên").first.click()
     chooser.value.set_files(str(photo))
     page.get_by_role("button", name="Lấy những cái đã chọn").click()
-    page.get_by_label("Mô tả ảnh đại diện").fill("Đại biểu biểu quyết tại hội nghị")
+    page.get_by_label("Mô tả ảnh").fill("Đại biểu biểu quyết tại hội nghị")
     page.locator("[data-slate-editor]").first.click()
     page.keyboard.type("Hội nghị bầu Ban công tác Mặt trận khu phố nhiệm kỳ mới.")
     _publish(page)
@@ -134,8 +136,8 @@ def test_create_a_document_with_its_attachment(page, workspace, tmp_path):
     attachment = tmp_path / "Kế hoạch 31.pdf"
     attachment.write_bytes(b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n")
     _open(page, workspace, "collections/van-ban/new")
-    page.get_by_label("Tiêu đề").fill("Kế hoạch tổ chức Ngày hội Đại đoàn kết toàn dân tộc")
-    page.get_by_label("Số, ký hiệu").fill("31/KH-MTTQ")
+    page.get_by_label("Trích yếu").fill("Kế hoạch tổ chức Ngày hội Đại đoàn kết toàn dân tộc")
+    page.get_by_label("Số/ký hiệu").fill("31/KH-MTTQ")
     page.get_by_label("Loại văn bản").click()
     page.get_by_text("Kế hoạch", exact=True).click()
     page.get_by_label("Ngày ban hành").fill("2026-10-05")
@@ -167,8 +169,8 @@ def test_create_a_pinned_notice(page, workspace):
     _open(page, workspace, "collections/thong-bao/new")
     page.get_by_label("Tiêu đề").fill("Lịch tiếp công dân tháng 12 năm 2026")
     page.get_by_label("Ngày giờ đăng").fill("2026-11-28T07:30")
-    page.get_by_label("Hết hạn ngày").fill("2026-12-31")
-    page.get_by_label("Ghim lên đầu").click()
+    page.get_by_label("Hết hạn").fill("2026-12-31")
+    page.get_by_label("Ghim").click()
     page.locator("[data-slate-editor]").first.click()
     page.keyboard.type("Chủ tịch Ủy ban MTTQ phường tiếp công dân sáng thứ Năm hằng tuần.")
     _publish(page)
@@ -212,7 +214,7 @@ def test_editing_a_document_changes_only_those_lines(page, workspace):
     before = path.read_text(encoding="utf-8").splitlines()
     _open(page, workspace, "collections/van-ban/entries/" + path.stem)
     page.get_by_label("Người ký").fill("Hoàng Văn Tâm, Chủ tịch UBND phường")
-    page.get_by_label("Hết hiệu lực ngày").fill("2026-12-31")
+    page.get_by_label("Ngày hết hiệu lực").fill("2026-12-31")
     _publish(page)
     after = path.read_text(encoding="utf-8").splitlines()
     changes = [line for line in difflib.ndiff(before, after) if line[:2] in {"- ", "+ "}]
