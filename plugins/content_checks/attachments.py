@@ -18,7 +18,7 @@ from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
 
-from portal_core.file_types import FORMATS, allowed_list, is_genuine
+from portal_core.file_types import PUBLISHED, allowed_list, is_genuine
 
 from .kinds import Finding, extension
 
@@ -58,7 +58,7 @@ def check_attachment_file(relative: str, path: Path) -> list[Finding]:
     """A known type by extension and by content; else say what is accepted."""
     ext = extension(relative)
     name = posixpath.basename(relative)
-    if ext not in FORMATS:
+    if ext not in PUBLISHED:
         shown = f'đuôi ".{ext}"' if ext else "không có đuôi"
         return [
             (
@@ -74,7 +74,7 @@ def check_attachment_file(relative: str, path: Path) -> list[Finding]:
         return [(0, f"Không đọc được tệp: {error.strerror}.")]
     if genuine:
         return []
-    label = FORMATS[ext].label
+    label = PUBLISHED[ext].label
     return [
         (
             0,

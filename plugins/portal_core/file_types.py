@@ -21,6 +21,8 @@ class FileFormat:
     magic: tuple[bytes, ...]
     # Browsers display it themselves ("Xem"); others are only downloaded.
     viewable: bool = False
+    # Where the magic bytes start (MP4 names its type after a 4-byte box size).
+    offset: int = 0
 
 
 _OLE = b"\xd0\xcf\x11\xe0"  # legacy Office files
@@ -46,13 +48,24 @@ FORMATS: dict[str, FileFormat] = {
 }
 
 
-def allowed_list() -> str:
+# An article's own video and its captions (plugins/video): published from the
+# attachments folder like documents, never listed as a document's Files:.
+MEDIA: dict[str, FileFormat] = {
+    "mp4": FileFormat("video MP4", "video/mp4", (b"ftyp",), offset=4),
+    "webm": FileFormat("video WebM", "video/webm", (b"\x1aE\xdf\xa3",)),
+    "vtt": FileFormat("phụ đề WebVTT", "text/vtt", (b"WEBVTT", b"\xef\xbb\xbfWEBVTT")),
+}
+PUBLISHED: dict[str, FileFormat] = {**FORMATS, **MEDIA}
+
+
+def allowed_list(formats: dict[str, FileFormat] = PUBLISHED) -> str:
     """``PDF, DOC, DOCX, ...``: what messages say is accepted."""
-    return ", ".join(extension.upper() for extension in FORMATS)
+    return ", ".join(extension.upper() for extension in formats)
 
 
 def is_genuine(path: Path, extension: str) -> bool:
     """True when the file starts like a real file of ``extension`` (a known one)."""
+    kind = PUBLISHED[extension]
     with path.open("rb") as handle:
-        head = handle.read(8)
-    return head.startswith(FORMATS[extension].magic)
+        head = handle.read(kind.offset + 16)
+    return head[kind.offset :].startswith(kind.magic)

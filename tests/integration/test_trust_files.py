@@ -130,7 +130,7 @@ def test_a_pipe_in_the_content_folder_is_refused(site, tmp_path):
 
 # --- Hole 2: what the attachments folder may hold ---------------------------------------
 
-ALLOWED = "PDF, DOC, DOCX, XLS, XLSX, ODT, ODS"
+ALLOWED = "PDF, DOC, DOCX, XLS, XLSX, ODT, ODS, MP4, WEBM, VTT"
 
 
 @pytest.mark.parametrize(
