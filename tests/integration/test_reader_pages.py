@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import tomllib
 from collections import Counter
 from urllib.parse import urlsplit
 
-from tests.support import site_path, soup
+from tests.support import ROOT, site_path, soup
 
 
 def _article_links(region) -> Counter:
@@ -63,15 +64,16 @@ def test_more_link_lands_on_the_next_unseen_article(built_site):
 
 
 def test_phone_numbers_are_tel_links(built_site):
-    from pelicanconf import UNIT  # noqa: PLC0415
-
-    digits = UNIT["phone"].replace(" ", "")
+    # The unit's phone is in its profile (content/data/don-vi.toml).
+    profile = tomllib.loads((ROOT / "content/data/don-vi.toml").read_text(encoding="utf-8"))
+    phone = profile["contact"]["phone"]
+    digits = phone.replace(" ", "")
     home = soup(built_site / "index.html")
     header = home.select_one(".site-header")
     assert header.select_one(f"a[href='tel:{digits}']"), "no phone number in the header"
     contact = soup(built_site / "lien-he/index.html").select_one("main")
     links = contact.select(f"a[href='tel:{digits}']")
-    assert links and links[0].get_text(strip=True).replace("\xa0", " ") == UNIT["phone"]
+    assert links and links[0].get_text(strip=True).replace("\xa0", " ") == phone
 
 
 def _items_with_thumbs(page) -> tuple[int, list]:
