@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from bs4 import BeautifulSoup
 
 from tests.import_site import AN_KHANH, TAN_LAP_PORTAL, TAN_LAP_WP, import_all
 from tests.support import build_site
@@ -152,3 +153,22 @@ def test_readers_can_filter_search_by_old_unit(page, host):
     )
     assert set(units["units"]) == {AN_KHANH, TAN_LAP_WP, TAN_LAP_PORTAL}
     assert units["results"] == 4  # An Khánh's three published articles and its document
+
+
+def test_the_search_page_offers_the_old_units(page, host):
+    base, _ = host
+    page.goto(base + "/tim-kiem/?q=ngay+hoi&donvi=" + AN_KHANH)
+    select = page.locator("#search-unit")
+    select.wait_for(state="visible")
+    options = select.locator("option").all_inner_texts()
+    assert set(options) == {"Tất cả", AN_KHANH, TAN_LAP_WP, TAN_LAP_PORTAL}
+    assert select.input_value() == AN_KHANH
+    page.wait_for_selector(".search-result")
+    links = page.locator(".search-result__title a").evaluate_all(
+        "links => links.map(link => link.href)"
+    )
+    assert links, "no result for the old unit"
+    for link in links:  # every result came from An Khánh's old portal
+        html = page.request.get(link).text()
+        line = BeautifulSoup(html, "html.parser").select_one(".provenance")
+        assert line is not None and AN_KHANH in line.get_text(), link

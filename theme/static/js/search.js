@@ -17,7 +17,7 @@
   var SNIPPET_WORDS = 30;
   var TYPE_ORDER = ["Tin bài", "Thông báo", "Văn bản", "Trang thông tin"];
   // URL parameter of each Pagefind filter (the form's field names).
-  var PARAMS = { type: "loai", category: "chuyenmuc", year: "nam" };
+  var PARAMS = { type: "loai", category: "chuyenmuc", year: "nam", unit: "donvi" };
 
   var form = root.querySelector("[data-search-form]");
   var input = root.querySelector("#search-q");
@@ -412,7 +412,9 @@
       option.textContent = value;
       select.appendChild(option);
     });
-    root.querySelector("[data-filter-wrap='" + key + "']").hidden = values.length < 2;
+    // Old units (imported items): shown as soon as there is one, since the
+    // site's own items have none; other filters only when there is a choice.
+    root.querySelector("[data-filter-wrap='" + key + "']").hidden = values.length < (key === "unit" ? 1 : 2);
     if (wanted && values.indexOf(wanted) !== -1) {
       select.value = wanted;
     }
