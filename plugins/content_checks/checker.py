@@ -26,13 +26,14 @@ from portal_core.problems import display_path, report
 
 from . import body, body_rules, rules, url_rules
 from .addresses import check_generated
-from .attachments import check_attachment_file, hidden_files, in_attachments
+from .attachments import hidden_files
 from .config import CheckConfig, load_config
 from .entries import entry_problem
 from .kinds import ContentKind, FileContext, Finding, Layout
 from .placement import place
 from .plain_text_rules import check_plain_text
 from .source import Decoded, Header, decode, parse_header
+from .static_files import check_static_file
 from .withheld import file_targets, withhold
 
 OUTCOMES = ("published", "draft", "scheduled", "error")
@@ -329,9 +330,7 @@ def check_site(
             context = FileContext(relative, now, settings, files, config)
             item = check_markdown(path, kind, context)
         elif kind in ("static", "data"):
-            found = (
-                check_attachment_file(relative, path) if in_attachments(relative, settings) else []
-            )
+            found = check_static_file(relative, path, settings) if kind == "static" else []
             item = FileReport(relative, path, str(kind), "published", found)
         else:
             item = FileReport(relative, path, "", "published", [(0, message)])

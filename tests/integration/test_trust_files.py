@@ -180,6 +180,95 @@ def test_a_genuine_attachment_nobody_links_to_is_still_published(site, tmp_path)
     assert (output / "files" / "bieu-mau.pdf").read_bytes() == PDF
 
 
+# --- Pictures: what the images and extra folders may hold ---------------------------------
+
+PLAIN_SVG = (
+    b'<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40">'
+    b'<circle cx="20" cy="20" r="18" fill="#c00"/></svg>'
+)
+ACTIVE_SVG = {
+    "script": (
+        b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+        "<script>",
+    ),
+    "onload": (b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', "onload="),
+    "entity_encoded_href": (
+        b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
+        b'<a xlink:href="&#106;avascript:alert(1)"><text>x</text></a></svg>',
+        "javascript:",
+    ),
+    "foreign_object": (
+        b'<svg xmlns="http://www.w3.org/2000/svg"><foreignObject><iframe src="//x"/>'
+        b"</foreignObject></svg>",
+        "<foreignObject>",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(ACTIVE_SVG))
+def test_an_svg_that_runs_script_is_refused(site, tmp_path, case):
+    data, shown = ACTIVE_SVG[case]
+    content = site({A: article(), "images/bieu-trung.svg": data})
+    output = tmp_path / "output"
+    checked, built = check_and_build(content, output)
+    assert checked == built
+    assert len(checked) == 1
+    assert checked[0].startswith(
+        'content/images/bieu-trung.svg: Hình vẽ SVG "bieu-trung.svg" chứa mã chạy được'
+    )
+    assert f'"{shown}' in checked[0]
+    assert "Xuất lại hình" in checked[0]
+    assert not output.exists() or published(output) == []
+
+
+@pytest.mark.parametrize(
+    ("relative", "data"),
+    [
+        ("images/2024/tin.html", b"<script>document.cookie</script>"),
+        ("images/ma.js", b"alert(1)"),
+        ("extra/xac-minh.html", b"<html><script>alert(1)</script></html>"),
+    ],
+)
+def test_a_page_or_script_in_a_picture_folder_is_refused(site, tmp_path, relative, data):
+    content = site({A: article(), relative: data})
+    output = tmp_path / "output"
+    checked, built = check_and_build(content, output)
+    assert checked == built
+    assert len(checked) == 1
+    assert checked[0].startswith(f"content/{relative}: Tệp ")
+    assert "trang chỉ đăng ảnh (AVIF, GIF, ICO, JPG, PNG, SVG, WEBP)" in checked[0]
+    assert not output.exists() or published(output) == []
+
+
+def test_a_script_renamed_as_a_photo_is_refused(site, tmp_path):
+    content = site({A: article(), "images/2024/anh.png": b"<html><script>x</script>"})
+    checked, built = check_and_build(content, tmp_path / "output")
+    assert (
+        checked
+        == built
+        == [
+            'content/images/2024/anh.png: Tệp "anh.png" không phải ảnh PNG thật (có thể đã bị '
+            "đổi đuôi). Mở ảnh bằng phần mềm xem ảnh rồi lưu lại đúng định dạng ảnh PNG."
+        ]
+    )
+
+
+def test_genuine_pictures_and_a_plain_svg_are_published(site, tmp_path):
+    content = site(
+        {
+            A: article(),
+            "images/2024/anh.jpg": JPEG,
+            "images/bieu-trung.svg": PLAIN_SVG,
+            "extra/bieu-mau.pdf": PDF,
+        }
+    )
+    output = tmp_path / "output"
+    assert build(SETTINGS, {**BASE, "PATH": str(content), "OUTPUT_PATH": str(output)}) == 0
+    assert (output / "images" / "bieu-trung.svg").read_bytes() == PLAIN_SVG
+    assert (output / "images" / "2024" / "anh.jpg").read_bytes() == JPEG
+    assert (output / "extra" / "bieu-mau.pdf").read_bytes() == PDF
+
+
 # --- Hole 3: drafts and scheduled items keep their files ---------------------------------
 
 DRAFT_DOCUMENT = (
