@@ -18,7 +18,7 @@ from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
 
-from portal_core.file_types import PUBLISHED, allowed_list, is_genuine
+from portal_core.file_types import PUBLISHED, FileFormat, allowed_list, is_genuine
 
 from .kinds import Finding, extension
 
@@ -68,17 +68,21 @@ def check_attachment_file(relative: str, path: Path) -> list[Finding]:
                 "lưu nội dung thành một trong các loại đó.",
             )
         ]
+    return first_bytes_findings(
+        path,
+        ext,
+        PUBLISHED,
+        f'Tệp "{name}" không phải tệp {{label}} thật (có thể đã bị đổi '
+        "đuôi). Lưu lại tệp đúng định dạng {label} từ phần mềm soạn thảo.",
+    )
+
+
+def first_bytes_findings(
+    path: Path, ext: str, formats: Mapping[str, FileFormat], message: str
+) -> list[Finding]:
+    """``message`` (``{label}`` filled in) when the file does not start like its type."""
     try:
-        genuine = is_genuine(path, ext)
+        genuine = is_genuine(path, ext, dict(formats))
     except OSError as error:
         return [(0, f"Không đọc được tệp: {error.strerror}.")]
-    if genuine:
-        return []
-    label = PUBLISHED[ext].label
-    return [
-        (
-            0,
-            f'Tệp "{name}" không phải tệp {label} thật (có thể đã bị đổi đuôi). Lưu lại tệp '
-            f"đúng định dạng {label} từ phần mềm soạn thảo.",
-        )
-    ]
+    return [] if genuine else [(0, message.format(label=formats[ext].label))]

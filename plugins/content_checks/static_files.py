@@ -17,9 +17,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from portal_core.file_types import IMAGES, PUBLISHED, FileFormat, allowed_list, is_genuine
+from portal_core.file_types import IMAGES, PUBLISHED, FileFormat, allowed_list
 
-from .attachments import check_attachment_file, in_attachments
+from .attachments import check_attachment_file, first_bytes_findings, in_attachments
 from .kinds import Finding, extension
 
 # What makes an SVG run code or fetch from elsewhere when opened at its own
@@ -76,20 +76,13 @@ def _image_findings(name: str, path: Path, ext: str) -> list[Finding]:
                 "PNG (hoặc SVG thường, không có mã), rồi thay tệp này.",
             )
         ]
-    try:
-        genuine = is_genuine(path, ext, IMAGES)
-    except OSError as error:
-        return [(0, f"Không đọc được tệp: {error.strerror}.")]
-    if genuine:
-        return []
-    label = IMAGES[ext].label
-    return [
-        (
-            0,
-            f'Tệp "{name}" không phải {label} thật (có thể đã bị đổi đuôi). Mở ảnh bằng phần '
-            f"mềm xem ảnh rồi lưu lại đúng định dạng {label}.",
-        )
-    ]
+    return first_bytes_findings(
+        path,
+        ext,
+        IMAGES,
+        f'Tệp "{name}" không phải {{label}} thật (có thể đã bị đổi đuôi). '
+        "Mở ảnh bằng phần mềm xem ảnh rồi lưu lại đúng định dạng {label}.",
+    )
 
 
 def check_static_file(relative: str, path: Path, settings: Mapping[str, Any]) -> list[Finding]:
