@@ -19,6 +19,7 @@ class Report:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     kept_edited: list[str] = field(default_factory=list)
     missing: list[tuple[str, str]] = field(default_factory=list)
+    refused: list[tuple[str, str]] = field(default_factory=list)  # unsafe or renamed files
     duplicates: list[tuple[str, str]] = field(default_factory=list)
     unmapped: dict[str, int] = field(default_factory=dict)
     mapping_file: str = ""
@@ -38,6 +39,8 @@ class Report:
             "  Giữ nguyên vì biên tập viên đã sửa, xóa hay chuyển chỗ sau lần nhập trước: "
             f"{len(self.kept_edited)}",
             f"  Ảnh, tệp đính kèm không tìm thấy: {len(self.missing)}",
+            f"  Ảnh, tệp đính kèm không nhập vì không an toàn hoặc sai định dạng: "
+            f"{len(self.refused)}",
             f"  Có thể trùng với tin, văn bản đã có (cùng tiêu đề và ngày, cùng số văn bản): "
             f"{len(self.duplicates)}",
             f"  Địa chỉ cũ được chuyển hướng: {self.redirects}",
@@ -53,6 +56,11 @@ class Report:
             ("Bản nháp (xem lại rồi xóa dòng Status: draft để đăng):", self.drafts),
             ("Bỏ qua:", self.skipped),
             ("Ảnh, tệp không tìm thấy (bài vẫn được nhập, không có ảnh/tệp đó):", self.missing),
+            (
+                "Ảnh, tệp không nhập (bài vẫn được nhập, không có ảnh/tệp đó; sửa tệp gốc rồi "
+                "chạy lại nếu cần):",
+                self.refused,
+            ),
             ("Có thể trùng tin, văn bản đã có (đã nhập thành bản nháp):", self.duplicates),
         ]
         for title, rows in sections:

@@ -29,6 +29,8 @@ from content_model.header import parse_header
 from content_model.plain_text import markup_in
 
 from categories.registry import CategoryEntry
+from content_checks.attachments import check_attachment_file
+from content_checks.static_files import picture_findings
 from portal_core.text import fold, nfc, slugify_vi
 
 from .errors import SourceError
@@ -148,6 +150,7 @@ class Writer:
         self.by_old: dict[str, str] = {}  # normalised old address -> relative
         self.taken: set[str] = set()
         self.copied: dict[str, str | None] = {}  # old file -> new relative (None: missing)
+        self.refused: dict[str, str] = {}  # old file -> why the check would refuse it
         self.redirects: dict[str, str] = {}
         self._file_index: dict[str, list[Path]] | None = None
         self._missing_links: list[str] = []
@@ -331,6 +334,16 @@ class Writer:
         stem, _, extension = found.name.rpartition(".")
         base = file_slug(stem or found.name)
         extension = re.sub(r"[^a-z0-9]", "", extension.lower())
+        # An old site's SVG with a script, or a page renamed .pdf, would stop the
+        # check after the import: leave it out and say why.
+        if folder.startswith(IMAGES + "/"):
+            problems = picture_findings(found.name, found, extension)
+        else:
+            problems = check_attachment_file(f"{folder}/{found.name}", found)
+        if problems:
+            self.copied[url] = None
+            self.refused[url] = problems[0][1]
+            return None
         data = found.read_bytes()
         claimed = {value for value in self.copied.values() if value}
         for number in range(1, 1000):
@@ -399,7 +412,11 @@ class Writer:
         text = header + "\n" + body
         text = nfc(text)  # old editors pasted NFD text (from PDFs): the checks want NFC
         for url in missing:
-            self.report.missing.append((planned.relative, url))
+            why = self.refused.get(urljoin(base, url))
+            if why:
+                self.report.refused.append((planned.relative, why))
+            else:
+                self.report.missing.append((planned.relative, url))
         self._save(planned, text)
 
     def _header(self, planned: Planned, body: str, image) -> str:
@@ -475,10 +492,15 @@ class Writer:
     def _document_files(self, item: Item) -> tuple[list[str], list[str]]:
         files, lost = [], []
         for attachment in item.files:
-            copied = self._copy_attachment(urljoin(self.origin_url(item) or "/", attachment.old))
+            absolute = urljoin(self.origin_url(item) or "/", attachment.old)
+            copied = self._copy_attachment(absolute)
             if copied is None:
                 lost.append(attachment.old)
-                self.report.missing.append((self.label(item), attachment.old))
+                why = self.refused.get(absolute)
+                if why:
+                    self.report.refused.append((self.label(item), why))
+                else:
+                    self.report.missing.append((self.label(item), attachment.old))
                 continue
             label = one_line(attachment.label) or "Toàn văn"
             files.append(f"{copied.removeprefix(self.files_dir + '/')} | {label}")

@@ -64,7 +64,10 @@ def svg_problem(path: Path) -> str | None:
     )
 
 
-def _image_findings(name: str, path: Path, ext: str) -> list[Finding]:
+def picture_findings(name: str, path: Path, ext: str) -> list[Finding]:
+    """A picture of type ``ext`` that readers' browsers show, and nothing that runs."""
+    if ext not in IMAGES:
+        return [(0, f'Tệp "{name}" không phải ảnh: chỉ nhận {_accepted(IMAGES)}.')]
     if ext == "svg":
         problem = svg_problem(path)
         if problem is None:
@@ -92,7 +95,7 @@ def check_static_file(relative: str, path: Path, settings: Mapping[str, Any]) ->
     ext = extension(relative)
     name = posixpath.basename(relative)
     if ext in IMAGES:
-        return _image_findings(name, path, ext)
+        return picture_findings(name, path, ext)
     if ext in PUBLISHED:
         return check_attachment_file(relative, path)
     shown = f'đuôi ".{ext}"' if ext else "không có đuôi"

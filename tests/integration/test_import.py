@@ -24,6 +24,7 @@ from tests.import_site import (
     TAN_LAP_PORTAL,
     TAN_LAP_WP,
     WXR,
+    fill_mapping,
     import_all,
 )
 from tests.support import (
@@ -474,3 +475,27 @@ def test_a_broken_state_file_is_explained_not_overwritten(tmp_path):
     assert status == 1
     assert "tệp ghi nhớ các lần nhập bị hỏng" in out.getvalue()
     assert state.read_text(encoding="utf-8") == '{"files": {'
+
+
+def test_an_old_sites_renamed_files_are_left_out_and_named(tmp_path):
+    """A "photo" that is a web page and a "PDF" that is a script never reach content/."""
+    uploads = tmp_path / "uploads"
+    shutil.copytree(NUKEVIET_UPLOADS, uploads)
+    (uploads / "news/2024_03/ngay-hoi-khu-pho-4.jpg").write_bytes(b"<html><script>x()</script>")
+    (uploads / "news/2024_01/bao-cao-tong-ket-2023.pdf").write_bytes(b"#!/bin/sh\nrm -rf /\n")
+    content = copy_demo_content(tmp_path / "content")
+    settings = site_settings(content, tmp_path / "output", SEARCH_INDEX=False)
+    site = "http://ankhanh.lamgiang.gov.vn"
+    first = run_import(NUKEVIET, AN_KHANH, settings, uploads=uploads, site_url=site)
+    fill_mapping(Path(first.mapping_file))
+    report = run_import(NUKEVIET, AN_KHANH, settings, uploads=uploads, site_url=site)
+    refused = "\n".join(f"{what}: {why}" for what, why in first.refused + report.refused)
+    assert 'Tệp "ngay-hoi-khu-pho-4.jpg" không phải ảnh JPEG thật' in refused
+    assert 'Tệp "bao-cao-tong-ket-2023.pdf" không phải tệp PDF thật' in refused
+    assert "không nhập vì không an toàn hoặc sai định dạng" in report.text()
+    assert not list(content.rglob("ngay-hoi-khu-pho-4*"))
+    assert not list(content.rglob("bao-cao-tong-ket-2023*"))
+    out, err = io.StringIO(), io.StringIO()
+    assert run_check(ROOT / "pelicanconf.py", {"PATH": str(content)}, out=out, err=err) == 0, (
+        err.getvalue()
+    )
