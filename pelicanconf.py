@@ -18,6 +18,12 @@ if str(ROOT / "plugins") not in sys.path:
 
 from unit_profile.site_settings import load_site_settings  # noqa: E402 - needs sys.path
 
+from portal_core.pelican_cli import install as portal_messages  # noqa: E402 - needs sys.path
+
+# `pelican content` ends a mistake in the unit's settings on our message, as
+# ./portal build does, not on a traceback.
+portal_messages()
+
 # --- The unit ---------------------------------------------------------------
 # The unit's name, address, contact, leaders... live in its own data file,
 # content/data/don-vi.toml (plugin unit_profile), which sets SITENAME and UNIT;

@@ -594,3 +594,42 @@ def test_a_hidden_article_is_neither_checked_nor_published(site, tmp_path):
     assert not [
         name for name in published(output) if b"zzchuakiemtrazz" in (output / name).read_bytes()
     ]
+
+
+def _pelican(tmp_path: Path, settings: Path, *extra: str) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "pelican", "content", "-s", str(settings)]
+    command += ["-o", str(tmp_path / "output"), "-e", *extra]
+    command += ["CACHE_CONTENT=false", "LOAD_CONTENT_CACHE=false", f'CACHE_PATH="{tmp_path}/c"']
+    return subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, check=False)
+
+
+def test_pelican_command_ends_on_the_message_of_a_broken_unit_settings_file(tmp_path):
+    # A kit beside its own content: pelicanconf.py reads content/data/cai-dat.toml.
+    kit = tmp_path / "kit"
+    kit.mkdir()
+    for name in ("plugins", "theme"):
+        (kit / name).symlink_to(ROOT / name)
+    (kit / "pelicanconf.py").write_text((ROOT / "pelicanconf.py").read_text(encoding="utf-8"))
+    write_files(
+        kit / "content", {A: article(), "data/cai-dat.toml": 'site_url = "https://x.vn"\n[oops\n'}
+    )
+    result = _pelican(tmp_path, kit / "pelicanconf.py")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    text = " ".join((result.stdout + result.stderr).split())
+    assert "KHÔNG DỰNG ĐƯỢC TRANG:" in text
+    assert "content/data/cai-dat.toml:2: Sai cú pháp TOML" in text
+
+
+def test_pelican_command_ends_on_the_message_of_a_refused_plugin_setting(site, tmp_path):
+    content = site({A: article()})
+    overrides = {"PATH": str(content), "VISITOR_COUNTER": {"source": "dem-tay"}}
+    stream = io.StringIO()
+    assert build(SETTINGS, {**overrides, "OUTPUT_PATH": str(tmp_path / "b")}, stream=stream) == 1
+    expected = _messages(stream.getvalue())[0].removeprefix("Lỗi khi dựng trang: ")
+    setting = [f'PATH="{content}"', 'VISITOR_COUNTER={"source": "dem-tay"}']
+    result = _pelican(tmp_path, SETTINGS, *setting)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    assert " ".join(expected.split()) in " ".join((result.stdout + result.stderr).split())
+    assert not (tmp_path / "output").exists()
