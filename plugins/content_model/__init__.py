@@ -6,6 +6,7 @@ it in its own ``register()`` with :func:`register_kind`. See ``model.py``.
 """
 
 from . import standard as _standard  # noqa: F401 - declare article and page
+from .common import origin_fields
 from .model import (
     BOOL,
     CHOICE,
@@ -18,12 +19,12 @@ from .model import (
     TEXT,
     TYPES,
     URL,
+    Editing,
     Field,
     Kind,
     declare_plugins,
     kind,
     kinds,
-    origin_fields,
     register_kind,
 )
 
@@ -39,6 +40,7 @@ __all__ = [
     "TEXT",
     "TYPES",
     "URL",
+    "Editing",
     "Field",
     "Kind",
     "declare_plugins",
