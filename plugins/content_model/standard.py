@@ -6,6 +6,8 @@ Notices and documents are declared by the ``documents`` plugin, in its own
 
 from __future__ import annotations
 
+from typing import Any
+
 from . import common
 from .model import CHOICE, DATETIME, IMAGE, NUMBER, TEXT, Editing, Field, Kind, register_kind
 
@@ -60,6 +62,16 @@ def _common(
     )
 
 
+def _pelican_kind(name: str, folder: str, fields: tuple[Field, ...], **declared: Any) -> Kind:
+    """A kind Pelican reads: its own ``fields``, then the ones every such kind accepts.
+
+    Those are where an imported item came from and the fields Pelican
+    understands that editors rarely need (``_developer``).
+    """
+    fields = (*fields, *common.origin_fields(), *_developer())
+    return Kind(name=name, folder=folder, fields=fields, **declared)
+
+
 def _developer() -> tuple[Field, ...]:
     """Fields Pelican understands that editors rarely need (known, not offered)."""
     return (
@@ -75,10 +87,10 @@ def _developer() -> tuple[Field, ...]:
     )
 
 
-ARTICLE = Kind(
-    name="article",
+ARTICLE = _pelican_kind(
+    "article",
+    "articles",
     label_vi="tin bài",
-    folder="articles",
     file_pattern="{category_slug}/{yyyy}-{mm}-{dd}-{slug}.md",
     help_vi="Tin, bài đăng theo ngày, thuộc một chuyên mục.",
     body_help_vi="Nội dung bài. Đề mục lớn dùng “Tiêu đề 2”. Ảnh chèn bằng nút “Ảnh có chú thích”.",
@@ -154,15 +166,13 @@ ARTICLE = Kind(
         common.status(),
         Field("Tags", TEXT, "Từ khóa", "Không dùng (trang không có trang từ khóa).", advanced=True),
         Field("Authors", TEXT, "Các tác giả", "Dùng Author.", advanced=True),
-        *common.origin_fields(),
-        *_developer(),
     ),
 )
 
-PAGE = Kind(
-    name="page",
+PAGE = _pelican_kind(
+    "page",
+    "pages",
     label_vi="trang",
-    folder="pages",
     file_pattern="{slug}.md",
     help_vi="Trang thông tin cố định: Giới thiệu, Liên hệ.",
     body_help_vi="Nội dung trang.",
@@ -201,8 +211,6 @@ PAGE = Kind(
             example="1",
             in_new_file=False,
         ),
-        *common.origin_fields(),
-        *_developer(),
     ),
 )
 

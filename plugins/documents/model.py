@@ -27,9 +27,19 @@ def unit_name(settings: Mapping[str, Any]) -> str:
     return str(unit.get("name", "")) if isinstance(unit, Mapping) else ""
 
 
-# Where attachments go: DOCUMENT_FILES_DIR, and each kind's sub-folder in it.
-def _files_folder(sub: str) -> tuple[str, str, str]:
-    return ("DOCUMENT_FILES_DIR", DEFAULTS["DOCUMENT_FILES_DIR"], sub)
+def _kind(name: str, attachments: str, **declared: Any) -> Kind:
+    """A kind this plugin reads: folder and attachments where the plugin's settings say.
+
+    Its folder is the plugin's default for ``<NAME>_PATHS``; its attachments go
+    to the sub-folder ``attachments`` of DOCUMENT_FILES_DIR.
+    """
+    return Kind(
+        name=name,
+        folder=DEFAULTS[f"{name.upper()}_PATHS"][0],
+        plugin="documents",
+        files_folder=("DOCUMENT_FILES_DIR", DEFAULTS["DOCUMENT_FILES_DIR"], attachments),
+        **declared,
+    )
 
 
 def _files(required: bool, form_help: str) -> tuple[Field, ...]:
@@ -49,15 +59,13 @@ def _files(required: bool, form_help: str) -> tuple[Field, ...]:
     )
 
 
-NOTICE = Kind(
-    name="notice",
+NOTICE = _kind(
+    "notice",
+    "thong-bao",
     label_vi="thông báo",
-    folder=DEFAULTS["NOTICE_PATHS"][0],
     file_pattern="{yyyy}-{mm}-{dd}-{slug}.md",
     help_vi="Thông báo có thời hạn, hiện ở khối Thông báo trang chủ đến khi hết hạn.",
-    plugin="documents",
     body_help_vi="Nội dung thông báo.",
-    files_folder=_files_folder("thong-bao"),
     editing=Editing("thong-bao", "Thông báo", order=20, sort_fields=("date", "title")),
     fields=(
         common.title(
@@ -117,16 +125,14 @@ NOTICE = Kind(
     ),
 )
 
-DOCUMENT = Kind(
-    name="document",
+DOCUMENT = _kind(
+    "document",
+    "van-ban",
     label_vi="văn bản",
-    folder=DEFAULTS["DOCUMENT_PATHS"][0],
     file_pattern="{number_slug}.md",
     help_vi="Văn bản của đơn vị (kế hoạch, hướng dẫn, thông tri...) với tệp đính kèm.",
-    plugin="documents",
     body_help_vi="Nội dung chính của văn bản (không bắt buộc).",
     body_required=False,
-    files_folder=_files_folder("van-ban"),
     editing=Editing(
         "van-ban",
         "Văn bản",
