@@ -2,7 +2,9 @@
 
 A library every plugin and tool imports (not a Pelican plugin: it has no
 signals). Article and page are declared here; a plugin adding a kind declares
-it in its own ``register()`` with :func:`register_kind`. See ``model.py``.
+it in its own ``register()`` with :func:`register_kind`, composing the fields
+kinds share from ``common.py`` (title, date, summary, status, slug, origin) and
+saying how the browser editor offers it (:class:`Editing`). See ``model.py``.
 """
 
 from . import standard as _standard  # noqa: F401 - declare article and page
