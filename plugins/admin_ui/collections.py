@@ -1,42 +1,34 @@
 """Decap CMS's config.yml, generated from the settings and the content model.
 
-Nothing here is written by hand: the fields come from ``content_model`` (via
-:mod:`admin_ui.fields`), the folders from each kind's paths setting; a category
-added to ``CATEGORIES`` or a type added to ``DOCUMENT_TYPES`` appears in the
-editor after the next build. This module adds only what a collection is in
-the editor: its name in the address bar, its title, how new files are named.
+Nothing here is written by hand: every kind the model declares with an
+``Editing`` (``content_model.Editing``: the menu entry's name, title and place,
+a split into one entry per category) is offered, with its fields (via
+:mod:`admin_ui.fields`), its folder from its paths setting and its new files'
+names from its ``file_pattern``. A kind a plugin declares, a category added to
+``CATEGORIES`` or a type added to ``DOCUMENT_TYPES`` appears in the editor after
+the next build. This module only says how those become Decap's collections.
 """
 
 from __future__ import annotations
 
 import json
 import posixpath
+import re
 from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
-from content_model import Kind, kind
+from content_model import Kind, kinds
 
 from . import fields as model
 
 DEFAULT_LOCAL_PORT = 8081
-
-# The editor's collections, one per kind (articles: one per category), in menu order.
-# name, title, file-name template, extra Decap options.
-COLLECTIONS: dict[str, tuple[str, str, str, dict[str, Any]]] = {
-    "notice": (
-        "thong-bao",
-        "Thông báo",
-        "{{year}}-{{month}}-{{day}}-{{slug}}",
-        {"sortable_fields": ["date", "title"]},
-    ),
-    "document": (
-        "van-ban",
-        "Văn bản",
-        "{{fields.number}}-{{year}}",
-        {"summary": "{{number}} – {{title}}", "sortable_fields": ["issued", "title"]},
-    ),
-    "page": ("trang", "Trang giới thiệu", "{{slug}}", {}),
+# The file_pattern placeholders Decap fills itself, as Decap writes them.
+FILE_NAME_PARTS = {
+    "{yyyy}": "{{year}}",
+    "{mm}": "{{month}}",
+    "{dd}": "{{day}}",
+    "{slug}": "{{slug}}",
 }
 
 
@@ -49,15 +41,49 @@ def _folder(settings: Mapping[str, Any], declared: Kind) -> str:
     return base.strip("/")
 
 
+def editor_kinds(settings: Mapping[str, Any]) -> list[Kind]:
+    """The enabled kinds the editor offers, in its menu's order."""
+    offered = [item for item in kinds(settings) if item.editing is not None]
+    return sorted(offered, key=lambda item: item.editing.order)
+
+
+def file_name(declared: Kind) -> str:
+    """A new file's name in Decap's terms: the last part of the kind's file_pattern.
+
+    The folder part of the pattern (``{category_slug}/``) is the split's
+    sub-folder; a placeholder Decap cannot fill needs ``Editing.file_name``.
+    """
+    editing = declared.editing
+    if editing is not None and editing.file_name:
+        return editing.file_name
+    folder, name = posixpath.split(declared.file_pattern.removesuffix(".md"))
+    split = editing.split_by if editing is not None else None
+    if folder != (f"{{{split}_slug}}" if split else ""):
+        raise ValueError(f"content model: {declared.name}: the editor cannot fill {folder}/")
+    for ours, decap in FILE_NAME_PARTS.items():
+        name = name.replace(ours, decap)
+    unknown = re.findall(r"(?<!\{)\{[^{}]+\}(?!\})", name)
+    if unknown:
+        raise ValueError(f"content model: {declared.name}: give Editing.file_name for {unknown}")
+    return name
+
+
 def local_backend_url(settings: Mapping[str, Any]) -> str:
     """Where ``./portal edit`` runs decap-server (127.0.0.1 only)."""
     port = int(settings.get("EDITOR_LOCAL_PORT", DEFAULT_LOCAL_PORT))
     return f"http://127.0.0.1:{port}/api/v1"
 
 
-def _collection(  # noqa: PLR0917 - one collection is these six things
-    name: str, label: str, declared: Kind, folder: str, slug: str, fields
-):
+def _collection(
+    declared: Kind,
+    settings: Mapping[str, Any],
+    where: tuple[str, str, str],
+    initial: Mapping[str, str] | None = None,
+) -> dict[str, Any]:
+    """One Decap folder collection: ``where`` is (name, title, folder)."""
+    editing = declared.editing
+    name, label, folder = where
+    fields = model.kind_fields(declared, settings, initial)
     return {
         "name": name,
         "label": label,
@@ -66,60 +92,53 @@ def _collection(  # noqa: PLR0917 - one collection is these six things
         "create": True,
         "extension": "md",
         "format": f"pelican-{declared.name}",
-        "slug": slug,
+        "slug": file_name(declared),
         "identifier_field": "title",
-        "summary": "{{title}}",
+        "summary": " – ".join(f"{{{{{key}}}}}" for key in editing.list_fields),
         "fields": [model.decap_field(field) for field in fields],
     }
 
 
-def _enabled(name: str, settings: Mapping[str, Any]) -> Kind | None:
-    declared = kind(name)
-    return declared if declared is not None and declared.enabled(settings) else None
+def _split(declared: Kind, settings: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """One collection per value of the kind's split field, in its registry's order."""
+    editing = declared.editing
+    field = declared.field(editing.split_by)
+    if field is None or not field.registry:
+        raise ValueError(f"content model: {declared.name}: split by a field with a registry")
+    folder = _folder(settings, declared)
+    found = []
+    for entry in settings.get(field.registry, []):
+        where = (
+            f"{editing.collection}-{entry['slug']}",
+            f"{editing.label_vi}: {entry['name']}",
+            f"{folder}/{entry['slug']}",
+        )
+        collection = _collection(declared, settings, where, {field.key: entry["name"]})
+        found.append(collection | {"description": entry.get("description", "")})
+    return found
 
 
 def collections(settings: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """One folder collection per category, then notices, documents and pages."""
+    """The collections of every kind the editor offers (articles: one per category)."""
     found = []
-    article = _enabled("article", settings)
-    if article is not None:
-        articles = _folder(settings, article)
-        for entry in settings.get("CATEGORIES", []):
-            fields = model.kind_fields(article, settings, {"category": entry["name"]})
-            found.append(
-                _collection(
-                    f"tin-{entry['slug']}",
-                    f"Tin bài: {entry['name']}",
-                    article,
-                    f"{articles}/{entry['slug']}",
-                    "{{year}}-{{month}}-{{day}}-{{slug}}",
-                    fields,
-                )
-                | {
-                    "description": entry.get("description", ""),
-                    "sortable_fields": ["date", "title"],
-                }
-            )
-    for name, (collection, label, slug, extra) in COLLECTIONS.items():
-        declared = _enabled(name, settings)
-        if declared is None:
-            continue  # its plugin is not in PLUGINS: nothing to edit
-        fields = model.kind_fields(declared, settings)
-        found.append(
-            _collection(collection, label, declared, _folder(settings, declared), slug, fields)
-            | extra
-        )
+    for declared in editor_kinds(settings):
+        editing = declared.editing
+        if editing.split_by:
+            made = _split(declared, settings)
+        else:
+            where = (editing.collection, editing.label_vi, _folder(settings, declared))
+            made = [_collection(declared, settings, where)]
+        if editing.sort_fields:
+            made = [item | {"sortable_fields": list(editing.sort_fields)} for item in made]
+        found += made
     return found
 
 
 def formats(settings: Mapping[str, Any]) -> dict[str, list[dict[str, Any]]]:
     """What header-format.js needs per custom format: each field's key, name, kind."""
     result = {}
-    for name in ("article", *COLLECTIONS):
-        declared = _enabled(name, settings)
-        if declared is None:
-            continue
-        result[f"pelican-{name}"] = [
+    for declared in editor_kinds(settings):
+        result[f"pelican-{declared.name}"] = [
             model.format_field(field)
             | ({"default": field.get("default", "")} if field["kind"] == "status" else {})
             | (

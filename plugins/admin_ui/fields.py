@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from content_model import BOOL, CHOICE, DATE, DATETIME, FILES, IMAGE, NUMBER, Field, Kind
+from content_model import BOOL, CHOICE, DATE, DATETIME, FILES, IMAGE, MARKUP, NUMBER, Field, Kind
 
 from portal_core.text import fold
 
@@ -145,13 +145,18 @@ def form_field(
 
 
 def body_field(kind: Kind) -> FormField:
-    """The text below the header."""
-    return {
+    """The text below the header: Markdown, or plain lines when the kind reads them itself."""
+    result: FormField = {
         "key": "",
         "name": "body",
         "kind": "body",
         "label": "Nội dung",
         "hint": kind.body_help_vi,
+    }
+    if kind.body_type != MARKUP:
+        # A rich-text editor would rewrite "- anh_01.jpg: ..." (escapes, bullets).
+        return result | {"widget": "text", "required": kind.body_required}
+    return result | {
         "widget": "markdown",
         "required": kind.body_required,
         "modes": ["rich_text", "raw"],

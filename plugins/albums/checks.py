@@ -3,7 +3,7 @@
 ``./portal check`` and the build run :func:`check_album` on every file in
 ``content/albums/``; required and unknown fields come from the content model
 (``model.py``), the album's own rules (every photo captioned, every caption a
-photo) from :func:`albums.albums.album_problems`.
+photo) from :func:`albums.source.album_problems`.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import posixpath
 
 from content_checks.kinds import ContentKind, FileContext, Verdict, register_kind
+from content_checks.rules import check_declared
 from content_checks.source import Header
 
 from .model import ALBUM
@@ -18,11 +19,8 @@ from .source import CAPTION, album_problems
 
 
 def check_album(header: Header, context: FileContext) -> Verdict:
-    """The album's rules; a draft stays out of the site."""
-    findings = list(album_problems(context.text, context.files))
-    for item in ALBUM.required:
-        if item.key not in header.fields:
-            findings.append((1, f'Album thiếu dòng "{item.name}: ...", ví dụ "{item.example}".'))
+    """The model's rules and the album's own; a draft stays out of the site."""
+    findings = [*check_declared(header, ALBUM), *album_problems(context.text, context.files)]
     status = (header.get("status") or "published").strip().lower()
     return ("draft" if status == "draft" else "published"), None, findings
 
@@ -36,15 +34,7 @@ def album_photos(header: Header, context: FileContext) -> list[str]:
     return [posixpath.join(folder, name) for name in names]
 
 
-ALBUM_KIND = ContentKind(
-    name="album",
-    label="album ảnh",
-    paths_setting=ALBUM.paths_setting,
-    default_paths=(ALBUM.folder,),
-    check=check_album,
-    plugin="albums",
-    file_refs=album_photos,
-)
+ALBUM_KIND = ContentKind.of(ALBUM, check_album, file_refs=album_photos)
 
 
 def register_kinds() -> None:

@@ -2,34 +2,33 @@
 
 from __future__ import annotations
 
-from content_model import CHOICE, DATETIME, MARKUP, TEXT, Field, Kind, origin_fields
+from content_model import TEXT, Editing, Field, Kind, common
 
 ALBUM = Kind(
     name="album",
     label_vi="album ảnh",
     folder="albums",
-    paths_setting="ALBUM_PATHS",
     file_pattern="{yyyy}-{slug}.md",
     help_vi="Một thư mục ảnh trong content/images/albums/ và chú thích từng ảnh.",
     plugin="albums",
+    # Not Markdown: one "- photo: caption" line per photo, read by source.py.
+    body_type=TEXT,
+    body_help_vi="Mỗi ảnh một dòng, theo thứ tự hiện: “- anh-01.jpg: Chú thích ảnh.” "
+    "Chú thích cũng là lời tả ảnh cho người không nhìn thấy.",
+    editing=Editing("album-anh", "Album ảnh", order=50, sort_fields=("date", "title")),
     fields=(
-        Field(
-            "Title",
-            TEXT,
+        common.title(
             "Tên album",
             "Tên album, viết như một câu, không chấm cuối.",
-            required=True,
-            example="Ngày hội Đại đoàn kết toàn dân tộc năm 2025",
+            "Ngày hội Đại đoàn kết toàn dân tộc năm 2025",
         ),
-        Field(
-            "Date",
-            DATETIME,
+        common.posted(
             "Ngày",
             "Ngày diễn ra sự kiện: 16/11/2025 09:00.",
+            "2025-11-16 09:00",
             required=True,
-            example="2025-11-16 09:00",
         ),
-        Field("Summary", MARKUP, "Giới thiệu", "Một câu giới thiệu album."),
+        common.summary("Giới thiệu", "Một câu giới thiệu album."),
         Field(
             "Photos",
             TEXT,
@@ -38,23 +37,13 @@ ALBUM = Kind(
             required=True,
             example="images/albums/2025-ngay-hoi",
             pattern=r"^(\{static\}/?)?images/[A-Za-z0-9/_-]+$",
+            pattern_vi="Ghi thư mục ảnh như images/albums/2025-ngay-hoi (chữ không dấu).",
+            # A form cannot upload a folder: the photos are copied there first.
+            form_help_vi="Thư mục trong content/images/ đã chứa các ảnh của album, ví dụ "
+            "images/albums/2025-ngay-hoi.",
         ),
-        Field(
-            "Status",
-            CHOICE,
-            "Trạng thái",
-            "draft: bản nháp, chưa đăng; bỏ dòng này để đăng.",
-            example="draft",
-            values=("published", "draft"),
-        ),
-        Field(
-            "Slug",
-            TEXT,
-            "Địa chỉ",
-            "Phần cuối địa chỉ, chữ thường không dấu; bỏ trống để tự đặt.",
-            pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
-            advanced=True,
-        ),
-        *origin_fields(),
+        common.status(),
+        common.slug(),
+        *common.origin_fields(),
     ),
 )

@@ -70,6 +70,22 @@ class ContentKind:
     # draft of this kind must keep out of the site (content_checks.withheld).
     file_refs: FileRefs | None = None
 
+    @classmethod
+    def of(cls, declared: Kind, check: KindCheck, **more: Any) -> ContentKind:
+        """The checks' side of a kind the content model declares.
+
+        Its name, label, folders and plugin are the declaration's; ``more`` adds
+        what only the checks know (its file references, URL settings...).
+        """
+        values = {"default_paths": (declared.folder,), "plugin": declared.plugin} | more
+        return cls(
+            name=declared.name,
+            label=declared.label_vi,
+            paths_setting=declared.paths_setting,
+            check=check,
+            **values,
+        )
+
     @property
     def model(self) -> Kind | None:
         """The kind's declaration in the content model (fields, types), by name."""

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Collection, Iterable
 from urllib.parse import urlsplit
 
-from content_model import Field, Kind
+from content_model import DATE, DATETIME, Field, Kind
 
 from categories.registry import CategoryEntry, resolve, unknown_message
 
@@ -217,6 +217,16 @@ def check_status(header: Header, allowed: Collection[str] = STATUSES) -> list[Fi
             f'Trạng thái "{item.value}" không hợp lệ. Ghi "Status: draft" nếu là bản nháp '
             "chưa đăng; bỏ dòng này để đăng.",
         )
+    ]
+
+
+def check_declared(header: Header, declared: Kind) -> list[Finding]:
+    """What the content model says of a kind's header: required, real dates, a known status."""
+    status = declared.field("status")
+    return [
+        *check_required(header, declared.required),
+        *check_dates(header, declared.keys_of(DATE, DATETIME)),
+        *(check_status(header, set(status.choices())) if status is not None else []),
     ]
 
 

@@ -11,15 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from content_model import DATE, DATETIME
+from content_model import Kind
 from content_model import standard as model
 
 from . import body_rules, rules
 from .dates import DateError, parse_date, to_local
-from .kinds import ContentKind, FileContext, Verdict, register_kind
+from .kinds import ContentKind, FileContext, KindCheck, Verdict, register_kind
 from .source import Header
-
-PAGE_STATUSES = {"published", "draft", "hidden"}
 
 
 def publication_date(header: Header, context: FileContext) -> dt.datetime | None:
@@ -43,12 +41,10 @@ def status_of(header: Header, date: dt.datetime | None, context: FileContext) ->
 
 
 def check_article(header: Header, context: FileContext) -> Verdict:
-    """Required fields, real dates, a known category, a short summary, a described photo."""
+    """The model's rules, a known category, a short summary, a described photo."""
     config = context.config
     findings = [
-        *rules.check_required(header, model.ARTICLE.required),
-        *rules.check_dates(header, model.ARTICLE.keys_of(DATE, DATETIME)),
-        *rules.check_status(header),
+        *rules.check_declared(header, model.ARTICLE),
         *rules.check_category(header, list(config.registry), config.category),
         *rules.check_summary_length(header, config.summary_max),
         *body_rules.check_featured_image(header, context.relative, context.files),
@@ -58,11 +54,9 @@ def check_article(header: Header, context: FileContext) -> Verdict:
 
 
 def check_page(header: Header, context: FileContext) -> Verdict:
-    """Pages need a title; they are never scheduled."""
+    """The model's rules and a described photo; pages are never scheduled."""
     findings = [
-        *rules.check_required(header, model.PAGE.required),
-        *rules.check_dates(header, model.PAGE.keys_of(DATE, DATETIME)),
-        *rules.check_status(header, PAGE_STATUSES),
+        *rules.check_declared(header, model.PAGE),
         *body_rules.check_featured_image(header, context.relative, context.files),
     ]
     draft = (header.get("status") or "").strip().lower() == "draft"
@@ -75,26 +69,21 @@ def image_ref(header: Header, context: FileContext) -> list[str]:
     return [target] if target else []
 
 
-ARTICLE = ContentKind(
-    name="article",
-    label="tin bài",
-    paths_setting="ARTICLE_PATHS",
-    default_paths=("",),
-    excludes_setting="ARTICLE_EXCLUDES",
-    check=check_article,
-    url_prefix="ARTICLE",
-    file_refs=image_ref,
-)
-PAGE = ContentKind(
-    name="page",
-    label="trang",
-    paths_setting="PAGE_PATHS",
-    default_paths=("pages",),
-    excludes_setting="PAGE_EXCLUDES",
-    check=check_page,
-    url_prefix="PAGE",
-    file_refs=image_ref,
-)
+def pelican_kind(declared: Kind, check: KindCheck, default_paths: tuple[str, ...]) -> ContentKind:
+    """A kind Pelican reads: its folders, excludes and URL from Pelican's own settings."""
+    prefix = declared.name.upper()  # ARTICLE_PATHS, ARTICLE_EXCLUDES, ARTICLE_URL...
+    return ContentKind.of(
+        declared,
+        check,
+        default_paths=default_paths,  # Pelican's default, when the setting is absent
+        excludes_setting=f"{prefix}_EXCLUDES",
+        url_prefix=prefix,
+        file_refs=image_ref,
+    )
+
+
+ARTICLE = pelican_kind(model.ARTICLE, check_article, ("",))
+PAGE = pelican_kind(model.PAGE, check_page, ("pages",))
 
 register_kind(ARTICLE)
 register_kind(PAGE)

@@ -2,10 +2,13 @@
 
 A library every plugin and tool imports (not a Pelican plugin: it has no
 signals). Article and page are declared here; a plugin adding a kind declares
-it in its own ``register()`` with :func:`register_kind`. See ``model.py``.
+it in its own ``register()`` with :func:`register_kind`, composing the fields
+kinds share from ``common.py`` (title, date, summary, status, slug, origin) and
+saying how the browser editor offers it (:class:`Editing`). See ``model.py``.
 """
 
 from . import standard as _standard  # noqa: F401 - declare article and page
+from .common import origin_fields
 from .model import (
     BOOL,
     CHOICE,
@@ -18,12 +21,12 @@ from .model import (
     TEXT,
     TYPES,
     URL,
+    Editing,
     Field,
     Kind,
     declare_plugins,
     kind,
     kinds,
-    origin_fields,
     register_kind,
 )
 
@@ -39,6 +42,7 @@ __all__ = [
     "TEXT",
     "TYPES",
     "URL",
+    "Editing",
     "Field",
     "Kind",
     "declare_plugins",

@@ -23,6 +23,7 @@ Public API (stable; other tools read it)::
             field.default, field.initial_value(settings), field.max_length(settings)
         item.offered                   # the fields a browser form offers, in order
         item.body_help_vi, item.body_required, item.attachments(settings)
+        item.editing                   # how the browser editor offers it (None: not)
 """
 
 from __future__ import annotations
@@ -187,13 +188,38 @@ class Field:
 
 
 @dataclass(frozen=True)
+class Editing:
+    """How the browser editor offers a kind: a menu entry listing its files.
+
+    The fields, folder and file names come from the kind itself; this says only
+    what the kind's declaration cannot: the entry's name and title, its place in
+    the menu, and whether the kind is split into one entry per value of a choice.
+    """
+
+    collection: str  # the entry's name in the editor's address: "thong-bao"
+    label_vi: str  # its title in the menu: "Thông báo"
+    order: int  # its place in the menu (smaller first)
+    # One entry per value of this "choice" field (articles: one per category),
+    # in its registry's order: the values' files are in a sub-folder named by the
+    # value's slug (the ``{<field>_slug}/`` of ``file_pattern``), and a new file
+    # starts with that value. The registry's entries need "name" and "slug".
+    split_by: str | None = None
+    # What a row of the list shows, by field key (joined with " – ").
+    list_fields: tuple[str, ...] = ("title",)
+    # The fields the list can be sorted by, by key.
+    sort_fields: tuple[str, ...] = ()
+    # A new file's name in the editor's own template language (Decap CMS), for a
+    # ``file_pattern`` whose placeholders the editor cannot fill ({number_slug}).
+    file_name: str | None = None
+
+
+@dataclass(frozen=True)
 class Kind:
     """One kind of content and its fields."""
 
     name: str  # "article"
     label_vi: str  # "tin bài"
-    folder: str  # default folder under content/: "articles"
-    paths_setting: str  # the setting that can change it: "ARTICLE_PATHS"
+    folder: str  # default folder under content/: "articles"; setting: paths_setting
     file_pattern: str  # new files: "{category_slug}/{yyyy}-{mm}-{dd}-{slug}.md"
     fields: tuple[Field, ...]
     help_vi: str = ""
@@ -204,6 +230,11 @@ class Kind:
     # Where this kind's attachments (Files) go: (setting of the files folder under
     # content/, its default, this kind's sub-folder in it); None: no attachments.
     files_folder: tuple[str, str, str] | None = None
+    # The body's type: MARKUP (Markdown, rendered) or TEXT (lines a plugin reads:
+    # an album's "- photo: caption").
+    body_type: str = MARKUP
+    # How the browser editor offers it; None: the editor leaves it out.
+    editing: Editing | None = None
     _by_key: dict[str, Field] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -211,6 +242,11 @@ class Kind:
             if item.key in self._by_key:
                 raise ValueError(f"content model: {self.name}: field {item.name} declared twice")
             self._by_key[item.key] = item
+
+    @property
+    def paths_setting(self) -> str:
+        """The setting listing its folders: ``ARTICLE_PATHS`` for "article"."""
+        return f"{self.name.upper()}_PATHS"
 
     def field(self, key: str) -> Field | None:
         """The field written ``key`` (any case), or None."""
@@ -322,33 +358,6 @@ def declare_plugins(settings: Mapping[str, Any]) -> None:
         register = getattr(module, "register", None)
         if callable(register):
             register()
-
-
-def origin_fields() -> tuple[Field, ...]:
-    """Where an imported item came from: every kind accepts these two optional fields."""
-    return (
-        Field(
-            "Origin-unit",
-            TEXT,
-            "Đơn vị gốc",
-            "Đơn vị cũ có trang tin mà mục này được chuyển về (khi nhập từ trang cũ).",
-            example="Ủy ban MTTQ phường Hòa Thuận",
-            meaning_vi="tên đơn vị cũ",
-            in_new_file=False,
-        ),
-        Field(
-            "Origin-url",
-            URL,
-            "Địa chỉ gốc",
-            "Địa chỉ của mục này trên trang cũ: đầy đủ (https://...) hoặc, khi không "
-            "biết tên miền cũ, đường dẫn bắt đầu bằng /.",
-            example="https://hoathuan.example.vn/tin-tuc/hoi-nghi.html",
-            meaning_vi="địa chỉ trên trang cũ",
-            pattern=r"^(https?://[^/\s]+\S*|/\S*)$",
-            pattern_vi="Ghi địa chỉ đầy đủ (https://...) hoặc đường dẫn cũ bắt đầu bằng /.",
-            in_new_file=False,
-        ),
-    )
 
 
 def field_names(fields: Iterable[Field]) -> list[str]:

@@ -6,25 +6,13 @@ Notices and documents are declared by the ``documents`` plugin, in its own
 
 from __future__ import annotations
 
-from .model import (
-    CHOICE,
-    DATETIME,
-    IMAGE,
-    MARKUP,
-    NUMBER,
-    TEXT,
-    Field,
-    Kind,
-    origin_fields,
-    register_kind,
-)
+from typing import Any
 
-SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+from . import common
+from .model import CHOICE, DATETIME, IMAGE, NUMBER, TEXT, Editing, Field, Kind, register_kind
+
 # content_checks' SUMMARY_MAX_CHARACTERS and its default.
 SUMMARY_LIMIT = ("SUMMARY_MAX_CHARACTERS", 400)
-# Status values as a form shows them.
-STATUS_LABELS = (("published", "Đăng"), ("draft", "Bản nháp"), ("hidden", "Ẩn khỏi menu"))
-STATUS_HELP = "Bản nháp không hiện trên trang; chọn đăng khi đã viết xong."
 
 
 def _common(
@@ -36,13 +24,11 @@ def _common(
 ) -> tuple[Field, ...]:
     """Fields articles and pages share, in the order editors write them."""
     return (
-        Field(
-            "Summary",
-            MARKUP,
+        common.summary(
             "Tóm tắt (sapo)",
             summary_help,
+            "Sáng 3/10, Ủy ban MTTQ phường ...",
             required=summary_required,
-            example="Sáng 3/10, Ủy ban MTTQ phường ...",
             meaning_vi="tóm tắt (sapo) một hai câu",
             form_help_vi=summary_form,
             limit=summary_limit,
@@ -76,18 +62,20 @@ def _common(
     )
 
 
+def _pelican_kind(name: str, folder: str, fields: tuple[Field, ...], **declared: Any) -> Kind:
+    """A kind Pelican reads: its own ``fields``, then the ones every such kind accepts.
+
+    Those are where an imported item came from and the fields Pelican
+    understands that editors rarely need (``_developer``).
+    """
+    fields = (*fields, *common.origin_fields(), *_developer())
+    return Kind(name=name, folder=folder, fields=fields, **declared)
+
+
 def _developer() -> tuple[Field, ...]:
     """Fields Pelican understands that editors rarely need (known, not offered)."""
     return (
-        Field(
-            "Slug",
-            TEXT,
-            "Địa chỉ bài",
-            "Phần cuối địa chỉ, chữ thường không dấu và dấu gạch nối; bỏ trống để tự đặt.",
-            example="hoi-nghi-cu-tri",
-            pattern=SLUG_PATTERN,
-            advanced=True,
-        ),
+        common.slug(),
         Field(
             "Lang", TEXT, "Ngôn ngữ", "Trang chỉ có tiếng Việt: không cần dòng này.", advanced=True
         ),
@@ -99,31 +87,26 @@ def _developer() -> tuple[Field, ...]:
     )
 
 
-ARTICLE = Kind(
-    name="article",
+ARTICLE = _pelican_kind(
+    "article",
+    "articles",
     label_vi="tin bài",
-    folder="articles",
-    paths_setting="ARTICLE_PATHS",
     file_pattern="{category_slug}/{yyyy}-{mm}-{dd}-{slug}.md",
     help_vi="Tin, bài đăng theo ngày, thuộc một chuyên mục.",
     body_help_vi="Nội dung bài. Đề mục lớn dùng “Tiêu đề 2”. Ảnh chèn bằng nút “Ảnh có chú thích”.",
+    editing=Editing("tin", "Tin bài", order=10, split_by="category", sort_fields=("date", "title")),
     fields=(
-        Field(
-            "Title",
-            TEXT,
+        common.title(
             "Tiêu đề",
             "Tiêu đề bài, viết như một câu, không chấm cuối.",
-            required=True,
-            example="Hội nghị tiếp xúc cử tri",
+            "Hội nghị tiếp xúc cử tri",
             form_help_vi="Ngắn gọn, nói đủ việc gì, ở đâu. Ví dụ: Hội nghị tiếp xúc cử tri phường.",
         ),
-        Field(
-            "Date",
-            DATETIME,
+        common.posted(
             "Ngày giờ đăng",
             "Ngày giờ đăng; sau thời điểm dựng trang thì bài được hẹn giờ.",
+            "2024-10-03 08:30",
             required=True,
-            example="2024-10-03 08:30",
             form_help_vi="Ngày/tháng/năm giờ:phút. Đặt ngày giờ sau này để hẹn giờ đăng.",
         ),
         Field(
@@ -180,40 +163,25 @@ ARTICLE = Kind(
             example="2024-10-04 10:00",
             in_new_file=False,
         ),
-        Field(
-            "Status",
-            CHOICE,
-            "Trạng thái",
-            "draft: bản nháp, chưa đăng; bỏ dòng này để đăng.",
-            example="draft",
-            values=("published", "draft"),
-            value_labels=STATUS_LABELS,
-            default="published",
-            form_help_vi=STATUS_HELP,
-        ),
+        common.status(),
         Field("Tags", TEXT, "Từ khóa", "Không dùng (trang không có trang từ khóa).", advanced=True),
         Field("Authors", TEXT, "Các tác giả", "Dùng Author.", advanced=True),
-        *origin_fields(),
-        *_developer(),
     ),
 )
 
-PAGE = Kind(
-    name="page",
+PAGE = _pelican_kind(
+    "page",
+    "pages",
     label_vi="trang",
-    folder="pages",
-    paths_setting="PAGE_PATHS",
     file_pattern="{slug}.md",
     help_vi="Trang thông tin cố định: Giới thiệu, Liên hệ.",
     body_help_vi="Nội dung trang.",
+    editing=Editing("trang", "Trang giới thiệu", order=40),
     fields=(
-        Field(
-            "Title",
-            TEXT,
+        common.title(
             "Tiêu đề",
             "Tên trang, hiện trên trình đơn.",
-            required=True,
-            example="Giới thiệu",
+            "Giới thiệu",
             form_help_vi="Ví dụ: Giới thiệu, Liên hệ.",
         ),
         *_common(
@@ -221,14 +189,7 @@ PAGE = Kind(
             "Một câu mô tả trang (không bắt buộc).",
             summary_required=False,
         ),
-        Field(
-            "Date",
-            DATETIME,
-            "Ngày đăng",
-            "Không bắt buộc.",
-            example="2024-10-03 08:30",
-            in_new_file=False,
-        ),
+        common.posted("Ngày đăng", "Không bắt buộc.", "2024-10-03 08:30", in_new_file=False),
         Field(
             "Modified",
             DATETIME,
@@ -237,16 +198,10 @@ PAGE = Kind(
             example="2024-10-04 10:00",
             in_new_file=False,
         ),
-        Field(
-            "Status",
-            CHOICE,
-            "Trạng thái",
+        common.status(
+            ("published", "draft", "hidden"),
             "draft: bản nháp; hidden: có trang nhưng không hiện trên trình đơn.",
-            example="hidden",
-            values=("published", "draft", "hidden"),
-            value_labels=STATUS_LABELS,
-            default="published",
-            form_help_vi=STATUS_HELP,
+            "hidden",
         ),
         Field(
             "Order",
@@ -256,8 +211,6 @@ PAGE = Kind(
             example="1",
             in_new_file=False,
         ),
-        *origin_fields(),
-        *_developer(),
     ),
 )
 

@@ -69,24 +69,8 @@ def attachment_refs(header: Header, context: FileContext) -> list[str]:
     return [attachment_path(split_entry(entry)[0], folder) for entry in file_entries(values)]
 
 
-NOTICE_KIND = ContentKind(
-    name="notice",
-    label="thông báo",
-    paths_setting=NOTICE.paths_setting,
-    default_paths=(NOTICE.folder,),
-    check=check_notice,
-    plugin="documents",
-    file_refs=attachment_refs,
-)
-DOCUMENT_KIND = ContentKind(
-    name="document",
-    label="văn bản",
-    paths_setting=DOCUMENT.paths_setting,
-    default_paths=(DOCUMENT.folder,),
-    check=check_document,
-    plugin="documents",
-    file_refs=attachment_refs,
-)
+NOTICE_KIND = ContentKind.of(NOTICE, check_notice, file_refs=attachment_refs)
+DOCUMENT_KIND = ContentKind.of(DOCUMENT, check_document, file_refs=attachment_refs)
 
 
 def register_kinds() -> None:

@@ -10,18 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from content_model import (
-    BOOL,
-    CHOICE,
-    DATE,
-    DATETIME,
-    FILES,
-    MARKUP,
-    TEXT,
-    Field,
-    Kind,
-    origin_fields,
-)
+from content_model import BOOL, CHOICE, DATE, FILES, TEXT, Editing, Field, Kind, common
 
 from .metadata import NUMBER_EXAMPLES, NUMBER_PATTERN
 from .settings import DEFAULT_TYPES, DEFAULTS
@@ -38,13 +27,19 @@ def unit_name(settings: Mapping[str, Any]) -> str:
     return str(unit.get("name", "")) if isinstance(unit, Mapping) else ""
 
 
-# Where attachments go: DOCUMENT_FILES_DIR, and each kind's sub-folder in it.
-def _files_folder(sub: str) -> tuple[str, str, str]:
-    return ("DOCUMENT_FILES_DIR", DEFAULTS["DOCUMENT_FILES_DIR"], sub)
+def _kind(name: str, attachments: str, **declared: Any) -> Kind:
+    """A kind this plugin reads: folder and attachments where the plugin's settings say.
 
-
-STATUS_LABELS = (("published", "Đăng"), ("draft", "Bản nháp"))
-STATUS_HELP = "Bản nháp không hiện trên trang; chọn đăng khi đã viết xong."
+    Its folder is the plugin's default for ``<NAME>_PATHS``; its attachments go
+    to the sub-folder ``attachments`` of DOCUMENT_FILES_DIR.
+    """
+    return Kind(
+        name=name,
+        folder=DEFAULTS[f"{name.upper()}_PATHS"][0],
+        plugin="documents",
+        files_folder=("DOCUMENT_FILES_DIR", DEFAULTS["DOCUMENT_FILES_DIR"], attachments),
+        **declared,
+    )
 
 
 def _files(required: bool, form_help: str) -> tuple[Field, ...]:
@@ -64,43 +59,27 @@ def _files(required: bool, form_help: str) -> tuple[Field, ...]:
     )
 
 
-_SLUG = Field(
-    "Slug",
-    TEXT,
-    "Địa chỉ",
-    "Phần cuối địa chỉ, chữ thường không dấu; bỏ trống để tự đặt.",
-    pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
-    advanced=True,
-)
-
-NOTICE = Kind(
-    name="notice",
+NOTICE = _kind(
+    "notice",
+    "thong-bao",
     label_vi="thông báo",
-    folder=DEFAULTS["NOTICE_PATHS"][0],
-    paths_setting="NOTICE_PATHS",
     file_pattern="{yyyy}-{mm}-{dd}-{slug}.md",
     help_vi="Thông báo có thời hạn, hiện ở khối Thông báo trang chủ đến khi hết hạn.",
-    plugin="documents",
     body_help_vi="Nội dung thông báo.",
-    files_folder=_files_folder("thong-bao"),
+    editing=Editing("thong-bao", "Thông báo", order=20, sort_fields=("date", "title")),
     fields=(
-        Field(
-            "Title",
-            TEXT,
+        common.title(
             "Tiêu đề",
             "Tiêu đề thông báo.",
-            required=True,
-            example="Lịch tiếp công dân tháng 12",
+            "Lịch tiếp công dân tháng 12",
             meaning_vi="tiêu đề thông báo",
             form_help_vi="Ví dụ: Lịch tiếp công dân tháng 6.",
         ),
-        Field(
-            "Date",
-            DATETIME,
+        common.posted(
             "Ngày giờ đăng",
             "Ngày giờ đăng thông báo.",
+            "2024-06-01 08:00",
             required=True,
-            example="2024-06-01 08:00",
             meaning_vi="ngày đăng, ví dụ 2024-06-01 08:00",
             form_help_vi="Ngày/tháng/năm giờ:phút.",
         ),
@@ -130,53 +109,43 @@ NOTICE = Kind(
             default="không",
             form_help_vi="Thông báo ghim luôn hiện đầu bảng tin.",
         ),
-        Field(
-            "Summary",
-            MARKUP,
+        common.summary(
             "Tóm tắt",
             "Một câu tóm tắt, hiện trong danh sách thông báo.",
-            example="Lịch tiếp công dân của Ban Thường trực trong tháng 12.",
+            "Lịch tiếp công dân của Ban Thường trực trong tháng 12.",
             form_help_vi="Một câu: việc gì, cho ai, khi nào.",
         ),
         *_files(required=False, form_help="Mẫu đơn, danh sách… (không bắt buộc)."),
-        Field(
-            "Status",
-            CHOICE,
-            "Trạng thái",
-            "draft: bản nháp, chưa đăng.",
-            example="draft",
-            values=("published", "draft"),
-            value_labels=STATUS_LABELS,
-            default="published",
-            form_help_vi=STATUS_HELP,
-        ),
+        common.status(help_vi="draft: bản nháp, chưa đăng."),
         Field(
             "Author", TEXT, "Người viết", "Không dùng (thông báo đứng tên đơn vị).", advanced=True
         ),
-        *origin_fields(),
-        _SLUG,
+        *common.origin_fields(),
+        common.slug(),
     ),
 )
 
-DOCUMENT = Kind(
-    name="document",
+DOCUMENT = _kind(
+    "document",
+    "van-ban",
     label_vi="văn bản",
-    folder=DEFAULTS["DOCUMENT_PATHS"][0],
-    paths_setting="DOCUMENT_PATHS",
     file_pattern="{number_slug}.md",
     help_vi="Văn bản của đơn vị (kế hoạch, hướng dẫn, thông tri...) với tệp đính kèm.",
-    plugin="documents",
     body_help_vi="Nội dung chính của văn bản (không bắt buộc).",
     body_required=False,
-    files_folder=_files_folder("van-ban"),
+    editing=Editing(
+        "van-ban",
+        "Văn bản",
+        order=30,
+        list_fields=("number", "title"),
+        sort_fields=("issued", "title"),
+        file_name="{{fields.number}}-{{year}}",  # {number_slug} needs the check's parser
+    ),
     fields=(
-        Field(
-            "Title",
-            TEXT,
+        common.title(
             "Trích yếu",
             "Trích yếu nội dung văn bản.",
-            required=True,
-            example="Tổ chức Ngày hội Đại đoàn kết toàn dân tộc năm 2024",
+            "Tổ chức Ngày hội Đại đoàn kết toàn dân tộc năm 2024",
             meaning_vi="trích yếu nội dung văn bản",
             form_help_vi="Trích yếu nội dung, ví dụ: Kế hoạch tổ chức Ngày hội Đại đoàn kết.",
         ),
@@ -271,15 +240,13 @@ DOCUMENT = Kind(
             form_help_vi="“Hết hiệu lực” khi văn bản hết hiệu lực mà không có ngày cụ thể; "
             "bản nháp không hiện trên trang.",
         ),
-        Field(
-            "Summary",
-            MARKUP,
+        common.summary(
             "Tóm tắt",
             "Tóm tắt nội dung (không bắt buộc).",
-            example="Kế hoạch tổ chức ngày hội tại 12 khu dân cư.",
+            "Kế hoạch tổ chức ngày hội tại 12 khu dân cư.",
             in_new_file=False,  # a new document gets a body paragraph instead
         ),
-        *origin_fields(),
-        _SLUG,
+        *common.origin_fields(),
+        common.slug(),
     ),
 )

@@ -63,7 +63,8 @@ def _open(page, workspace: Workspace, route: str) -> None:
     page.get_by_role("button", name="Đăng nhập").click()
     page.goto(f"{workspace.url}/quan-tri/#/{route}")
     # The title field, as the content model labels it (a document's: "Trích yếu").
-    title = "Trích yếu" if route.startswith("collections/van-ban/") else "Tiêu đề"
+    collection = route.split("/")[1]
+    title = {"van-ban": "Trích yếu", "album-anh": "Tên album"}.get(collection, "Tiêu đề")
     page.get_by_label(title).wait_for()
 
 
@@ -186,6 +187,40 @@ def test_create_a_pinned_notice(page, workspace):
     site = workspace.rebuild()
     board = soup(site / "thong-bao/index.html").get_text()
     assert "Lịch tiếp công dân tháng 12 năm 2026" in " ".join(board.split())
+
+
+def test_create_an_album_whose_photos_are_in_place(page, workspace):
+    folder = workspace.content / "images/albums/2026-hoi-thi-goi-banh"
+    folder.mkdir(parents=True)
+    for name in ("anh-01.jpg", "anh-02.jpg"):
+        (folder / name).write_bytes(jpeg(900, 600))
+    _open(page, workspace, "collections/album-anh/new")
+    page.get_by_label("Tên album").fill("Hội thi gói bánh chưng khu phố 3")
+    page.get_by_label("Ngày", exact=True).fill("2026-01-25T08:00")
+    page.get_by_label("Thư mục ảnh").fill("images/albums/2026-hoi-thi-goi-banh")
+    page.get_by_label("Nội dung").fill(
+        "- anh-01.jpg: Các đội thi gói bánh ở sân nhà văn hóa.\n"
+        "- anh-02.jpg: Trao giải nhất cho tổ dân phố 5."
+    )
+    _publish(page)
+
+    written = workspace.content / "albums/2026-hoi-thi-goi-banh-chung-khu-pho-3.md"
+    assert written.read_text(encoding="utf-8") == (
+        "Title: Hội thi gói bánh chưng khu phố 3\n"
+        "Date: 2026-01-25 08:00\n"
+        "Photos: images/albums/2026-hoi-thi-goi-banh\n"
+        "\n"
+        "- anh-01.jpg: Các đội thi gói bánh ở sân nhà văn hóa.\n"
+        "- anh-02.jpg: Trao giải nhất cho tổ dân phố 5.\n"
+    )
+    site = workspace.rebuild()
+    album = soup(site / "album-anh/hoi-thi-goi-banh-chung-khu-pho-3/index.html")
+    captions = [" ".join(item.get_text().split()) for item in album.select("figcaption")]
+    # Each caption, then the photo's place: "(2/2)".
+    assert captions == [
+        "Các đội thi gói bánh ở sân nhà văn hóa. (1/2)",
+        "Trao giải nhất cho tổ dân phố 5. (2/2)",
+    ]
 
 
 def test_an_article_saved_unchanged_keeps_every_byte(page, workspace):

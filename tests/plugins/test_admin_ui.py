@@ -69,7 +69,8 @@ def formats(settings) -> dict:
 
 def _kind(relative: str) -> str:
     top = relative.split("/", 1)[0]
-    return {"articles": "article", "notices": "notice", "documents": "document"}.get(top, "page")
+    kinds = {"articles": "article", "notices": "notice", "documents": "document", "albums": "album"}
+    return kinds.get(top, "page")
 
 
 # Written by hand, not as the form would write them: each must survive a save.
@@ -228,6 +229,90 @@ def test_the_number_pattern_agrees_with_the_check(settings, number, accepted):
     except MetadataError:
         checked = False
     assert checked is accepted
+
+
+# A plugin that adds a kind of content, as albums does: it only declares it.
+EVENTS_PLUGIN = '''"""Events ("lịch sự kiện"): a kind declared by a plugin, for the editor test."""
+
+from content_model import TEXT, Editing, Field, Kind, common, register_kind
+
+EVENT = Kind(
+    name="event",
+    label_vi="sự kiện",
+    folder="events",
+    file_pattern="{yyyy}-{mm}-{dd}-{slug}.md",
+    plugin="lich_su_kien",
+    editing=Editing("su-kien", "Lịch sự kiện", order=35, sort_fields=("date",)),
+    fields=(
+        common.title("Tên sự kiện", "Tên sự kiện.", "Hội thi gói bánh chưng"),
+        common.posted("Ngày giờ", "Khi nào diễn ra.", "2026-01-25 07:30", required=True),
+        Field("Venue", TEXT, "Địa điểm", "Nơi diễn ra, ví dụ Nhà văn hóa khu phố 4."),
+        common.status(),
+    ),
+)
+
+
+def register():
+    register_kind(EVENT)
+'''
+
+
+def test_a_kind_a_plugin_declares_is_offered_by_the_editor(make_site, tmp_path):
+    plugins = write_files(tmp_path / "more-plugins", {"lich_su_kien/__init__.py": EVENTS_PLUGIN})
+    base = site_settings(DEMO_CONTENT, tmp_path / "unused")
+    output = make_site(
+        site_files(),
+        PLUGIN_PATHS=[*base["PLUGIN_PATHS"], str(plugins)],
+        PLUGINS=[*base["PLUGINS"], "lich_su_kien"],
+        SEARCH_INDEX=False,
+    )
+    data = json.loads((output / "quan-tri/config.yml").read_text(encoding="utf-8"))
+    by_name = {item["name"]: item for item in data["collections"]}
+    event = by_name["su-kien"]
+    assert event["label"] == "Lịch sự kiện"
+    assert event["folder"] == "content/events"
+    assert event["slug"] == "{{year}}-{{month}}-{{day}}-{{slug}}"
+    assert event["format"] == "pelican-event"
+    assert event["sortable_fields"] == ["date"]
+    fields = {field["name"]: field for field in event["fields"]}
+    assert list(fields) == ["title", "date", "venue", "status", "body"]
+    assert fields["venue"]["label"] == "Địa điểm"
+    assert fields["title"]["required"] is True
+    # In the menu where the plugin asked: after the documents, before the pages.
+    names = list(by_name)
+    assert names.index("van-ban") < names.index("su-kien") < names.index("trang")
+    # The page reads and writes the kind's header with the same fields.
+    script = (output / "quan-tri/portal-data.js").read_text(encoding="utf-8")
+    editor = json.loads(script.removeprefix("window.PORTAL_EDITOR = ").rstrip().rstrip(";"))
+    assert [field["key"] for field in editor["formats"]["pelican-event"]] == [
+        "Title",
+        "Date",
+        "Venue",
+        "Status",
+        "",
+    ]
+    assert editor["collections"]["su-kien"] == "event"
+    # Albums, declared the same way by their plugin, are offered too.
+    album = by_name["album-anh"]
+    assert album["folder"] == "content/albums"
+    assert album["slug"] == "{{year}}-{{slug}}"
+    album_fields = {field["name"]: field for field in album["fields"]}
+    assert album_fields["photos"]["required"] is True
+    assert album_fields["photos"]["widget"] == "string"
+    assert album_fields["body"]["widget"] == "text"
+
+
+def test_an_album_opened_and_saved_in_the_editor_keeps_its_captions(formats):
+    album = (
+        "Title: Lễ hội đình làng\nDate: 2025-02-10 08:00\nPhotos: images/albums/le_hoi\n\n"
+        "- anh_01.jpg: Rước kiệu quanh làng.\n- anh_02.jpg: Hát bội ở sân đình.\n"
+    )
+    fields = formats["pelican-album"]
+    (data,) = run_format([{"op": "parse", "text": album, "fields": fields}])
+    assert data["photos"] == "images/albums/le_hoi"
+    data["title"] = "Lễ hội đình làng Hòa Bình"
+    (saved,) = run_format([{"op": "serialise", "data": data, "fields": fields}])
+    assert saved == album.replace("đình làng\n", "đình làng Hòa Bình\n")
 
 
 @pytest.fixture(scope="module")

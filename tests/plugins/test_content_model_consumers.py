@@ -70,7 +70,7 @@ def test_the_editor_offers_exactly_the_model_fields(settings):
         # The custom format reads and writes the same header names.
         keys = [field["key"] for field in header_formats[collection["format"]] if field["key"]]
         assert keys == [item.name for item in declared.fields if not item.advanced]
-    assert seen == {"article", "notice", "document", "page"}
+    assert seen == {"article", "notice", "document", "page", "album"}
 
 
 def test_the_summary_limit_is_the_checks(settings):

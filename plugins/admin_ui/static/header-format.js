@@ -126,28 +126,16 @@
     }
   }
 
-  // The same value in a form that compares equal when it means the same.
+  // The same value in a form that compares equal when it means the same: for
+  // most kinds, the header text it would be written as.
   function comparable(field, value) {
-    switch (field.kind) {
-      case "datetime":
-      case "date":
-        if (value == null || value === "") {
-          return "";
-        }
-        return canonicalDate(value, field.kind === "datetime") || squash(value);
-      case "flag":
-        return value === true || TRUE.indexOf(fold(String(value || ""))) >= 0;
-      case "files":
-        return JSON.stringify(
-          (value || []).map(function (entry) {
-            return [nfc(entry.file || "").trim(), squash(entry.label)];
-          })
-        );
-      case "status":
-        return fold(value == null ? field.default || "" : value);
-      default:
-        return squash(value);
+    if (field.kind === "flag") {
+      return value === true || TRUE.indexOf(fold(String(value || ""))) >= 0;
     }
+    if (field.kind === "status") {
+      return fold(value == null ? field.default || "" : value);
+    }
+    return write(field, value).join("\n");
   }
 
   // The header values (first line, then continuation lines) of a form value.
