@@ -37,6 +37,9 @@ SETTINGS = {
     "CACHE_CONTENT": False,
     "LOAD_CONTENT_CACHE": False,
     "BUILD_DATE": "2026-12-01 08:00",
+    # The exported commit has no editor/node_modules: both builds take the
+    # work tree's Decap bundle (admin_ui stops when it is missing).
+    "EDITOR_BUNDLE_DIR": str(ROOT / "editor" / "node_modules" / "decap-cms" / "dist"),
 }
 
 
