@@ -220,6 +220,13 @@ def collect_days(generator) -> None:
     }
 
 
+def prepare_listings(generator) -> None:
+    """Everything listings derive from the sorted articles, in one handler."""
+    attach_neighbours(generator)
+    expose_latest(generator)
+    collect_days(generator)
+
+
 def write_days(generator, writer) -> None:
     """Write the day JSON next to the archives."""
     days = generator.context.get("LISTINGS_DAYS")
@@ -240,10 +247,8 @@ def register() -> None:
     signals.generator_init.connect(add_globals)
     # article_generator_finalized: articles are sorted (categories plugin, at
     # pretaxonomy) and grouped into categories and archives, nothing is written
-    # yet: neighbours and days follow the order every listing uses.
-    signals.article_generator_finalized.connect(attach_neighbours)
-    signals.article_generator_finalized.connect(expose_latest)
-    signals.article_generator_finalized.connect(collect_days)
+    # yet: neighbours, the newest and the days follow every listing's order.
+    signals.article_generator_finalized.connect(prepare_listings)
     # article_writer_finalized: the output folder is in use; write the JSON once.
     signals.article_writer_finalized.connect(write_days)
     # The preview's hot path (live_preview.hooks, by name: no import of that
