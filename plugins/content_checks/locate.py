@@ -52,8 +52,8 @@ class _HeaderOnly:
         return known[0] if known else super().source_text(source_path)  # type: ignore[misc]
 
     def header_of(self, text: str) -> Header:
-        known = next((pair for pair in self.texts.values() if pair[0] is text), None)
-        return known[1] if known else super().header_of(text)  # type: ignore[misc]
+        known = self.texts.get(self._source_path)  # type: ignore[attr-defined]
+        return known[1] if known and known[0] is text else super().header_of(text)  # type: ignore[misc]
 
 
 class Locator:
