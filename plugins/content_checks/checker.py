@@ -12,24 +12,22 @@ import datetime as dt
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
 from content_model import URL
 from content_model.plain_text import MARKUP_FIELDS
-from pelican.utils import slugify
 
 from portal_core.clock import build_now
-from portal_core.collisions import check_collisions
 from portal_core.problems import display_path, report
 
 from . import body, body_rules, rules, url_rules
-from .addresses import check_generated
+from .addresses import check_addresses
 from .attachments import hidden_files
 from .config import CheckConfig, load_config
 from .entries import entry_problem
 from .kinds import ContentKind, FileContext, Finding, Layout
+from .locate import CONTENT_CLASSES, Locator
 from .placement import place
 from .plain_text_rules import check_plain_text
 from .source import Decoded, Header, decode, parse_header
@@ -56,20 +54,17 @@ class FileReport:
     links: list[tuple[int, str, str]] = field(default_factory=list)  # to other content
     record: Any = None  # what the kind's own check made of the file
     uses: set[str] = field(default_factory=set)  # files under content/ it shows or links to
-    url_format: tuple[str, dict | None] | None = None  # formatted when a message needs it
+    # The address the build gives it, or the content object that knows it
+    # (Pelican formats a URL slowly: only messages need it).
+    url_source: Any = None
 
     @property
     def url(self) -> str:
-        """The address Pelican will give the content."""
-        if self.url_format is None:
-            return ""
-        template, values = self.url_format
-        if values is None:
-            return template
-        try:
-            return str(template).format(**values)
-        except (KeyError, ValueError, IndexError, AttributeError):
-            return self.save_as
+        """The address the build gives the content ("" when it writes no page)."""
+        source = self.url_source
+        if source is None or isinstance(source, str):
+            return source or ""
+        return str(source.url)
 
     @property
     def source_path(self) -> str:
@@ -169,43 +164,32 @@ def markup_keys(kind: ContentKind | None) -> frozenset[str]:
     return declared.markup_keys if declared is not None else MARKUP_FIELDS
 
 
-def title_slug(title: str, settings: Mapping[str, Any]) -> str:
-    """The slug Pelican makes of a title."""
-    return slugify(
-        title,
-        regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
-        preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
-        use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
-    )
+def _locate(
+    kind: ContentKind, header: Header, item: FileReport, context: FileContext, text: str
+) -> list[Finding]:
+    """Fill slug, ``save_as`` and URL with what the build's content object says.
 
-
-def _url_values(header: Header, item: FileReport, context: FileContext) -> dict:
-    entry = context.config.category(header.get("category") or "")
-    return {
-        "slug": item.slug,
-        "date": item.date or context.now,
-        "category": entry.slug if entry else "",
-        "lang": header.get("lang") or context.settings.get("DEFAULT_LANG", "en"),
-        "author": "",
-        "path": item.relative,
-    }
-
-
-def _locate(kind: ContentKind, header: Header, item: FileReport, context: FileContext) -> None:
-    """Fill ``save_as`` (and how to make the URL) the way Pelican will."""
-    if not kind.url_prefix or item.status == "draft" or not item.title:
-        return
-    values = _url_values(header, item, context)
-    settings = context.settings
-    try:
-        save_as = header.get("save_as") or str(settings[f"{kind.url_prefix}_SAVE_AS"]).format(
-            **values
-        )
-    except (KeyError, ValueError, IndexError, AttributeError):
-        return
-    item.save_as = save_as
-    written = header.get("url")
-    item.url_format = (written, None) if written else (settings[f"{kind.url_prefix}_URL"], values)
+    Articles and pages are made by Pelican (:mod:`.locate`); a kind a plugin
+    reads says itself (``ContentKind.locate``) from its checked record.
+    Drafts are never written; a file with mistakes may have no address.
+    """
+    if kind.locate is not None:
+        if item.status != "draft" and item.record is not None:
+            located = kind.locate(item.record, header, context)
+            if located is not None:
+                item.slug, item.save_as, item.url_source = located
+        return []
+    located = None
+    if context.locator is not None and item.title:
+        entry = context.config.category(header.get("category") or "")
+        located = context.locator.address(kind.name, item.path, text, header, entry)
+    if located is None:
+        return rules.check_slug(header, None) if kind.name in CONTENT_CLASSES else []
+    item.slug = header.get("slug") or located.slug
+    findings = rules.check_slug(header, item.slug)
+    if item.status != "draft" and item.slug:
+        item.save_as, item.url_source = located.save_as, located.content
+    return findings
 
 
 def check_markdown(path: Path, kind: ContentKind, context: FileContext) -> FileReport:
@@ -243,13 +227,9 @@ def check_markdown(path: Path, kind: ContentKind, context: FileContext) -> FileR
         item.uses.update(kind.file_refs(header, context))
     config = context.config
     findings += rules.check_developer_fields(header, config.templates, config.language)
-    if kind.url_prefix:
-        computed = title_slug(item.title, context.settings) if item.title else ""
-        item.slug = header.get("slug") or computed
-        findings += rules.check_slug(header, computed)
+    findings += _locate(kind, header, item, context, decoded.text)
     findings += _body_findings(decoded, header, context, item, markup_keys(kind))
     item.findings = findings
-    _locate(kind, header, item, context)
     return item
 
 
@@ -268,8 +248,12 @@ def _check_links_between(items: list[FileReport]) -> None:
                 report(item.path, number, printable(message))
 
 
-def _cross_check(items: list[FileReport], context: FileContext, root: Path) -> None:
-    """Each kind's rules across its files (e.g. two documents with one number)."""
+def _cross_check(items: list[FileReport], context: FileContext, root: Path) -> set[Path]:
+    """Each kind's rules across its files (e.g. two documents with one number).
+
+    Returns the files named, whose address clashes are then the same mistake.
+    """
+    named = set()
     for kind, _, _ in Layout.of(context.settings).kinds:
         if kind.cross_check is None:
             continue
@@ -280,15 +264,8 @@ def _cross_check(items: list[FileReport], context: FileContext, root: Path) -> N
         ]
         for relative, line, message in kind.cross_check(records, context):
             report(root / relative, line, printable(message))
-
-
-def _collision_order(items: list[FileReport]) -> list[FileReport]:
-    """The order the build meets contents in (articles newest first, then by path)."""
-    located = [item for item in items if item.save_as]
-    located.sort(key=attrgetter("relative"))
-    located.sort(key=lambda item: item.date or dt.datetime.min.replace(tzinfo=dt.UTC), reverse=True)
-    located.sort(key=lambda item: item.kind != "article")
-    return located
+            named.add(root / relative)
+    return named
 
 
 def check_file(
@@ -303,8 +280,10 @@ def check_file(
     if not isinstance(kind, ContentKind):
         return [(0, message)] if message else []
     files = frozenset(item.relative for item in site.files)
-    context = FileContext(relative, site.now, settings, files, config or load_config(settings))
-    return check_markdown(site.root / relative, kind, context).findings
+    config = config or load_config(settings)
+    with Locator(settings) as locator:
+        context = FileContext(relative, site.now, settings, files, config, locator=locator)
+        return check_markdown(site.root / relative, kind, context).findings
 
 
 def check_site(
@@ -320,26 +299,26 @@ def check_site(
     files = frozenset(relatives)
     layout = Layout.of(settings)
     items = []
-    for relative in relatives:
-        path = root / relative
-        kind, message = place(relative, layout)
-        refused = entry_problem(path)
-        if refused is not None:
-            item = FileReport(relative, path, "", "published", [(0, refused)])
-        elif isinstance(kind, ContentKind):
-            context = FileContext(relative, now, settings, files, config)
-            item = check_markdown(path, kind, context)
-        elif kind in ("static", "data"):
-            found = check_static_file(relative, path, settings) if kind == "static" else []
-            item = FileReport(relative, path, str(kind), "published", found)
-        else:
-            item = FileReport(relative, path, "", "published", [(0, message)])
-        items.append(item)
-        for line, text in item.findings:
-            report(path, line, printable(text))
+    with Locator(settings) as locator:
+        for relative in relatives:
+            path = root / relative
+            kind, message = place(relative, layout)
+            refused = entry_problem(path)
+            if refused is not None:
+                item = FileReport(relative, path, "", "published", [(0, refused)])
+            elif isinstance(kind, ContentKind):
+                context = FileContext(relative, now, settings, files, config, locator=locator)
+                item = check_markdown(path, kind, context)
+            elif kind in ("static", "data"):
+                found = check_static_file(relative, path, settings) if kind == "static" else []
+                item = FileReport(relative, path, str(kind), "published", found)
+            else:
+                item = FileReport(relative, path, "", "published", [(0, message)])
+            items.append(item)
+            for line, text in item.findings:
+                report(path, line, printable(text))
     _check_links_between(items)
     withhold(items)
-    _cross_check(items, FileContext("", now, settings, files, config), root)
-    check_collisions(_collision_order(items))
-    check_generated(items, settings, [entry.slug for entry in config.registry])
+    named = _cross_check(items, FileContext("", now, settings, files, config), root)
+    check_addresses(items, settings, [entry.slug for entry in config.registry], named)
     return SiteReport(root, now, items)

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from content_model.standard import SUMMARY_LIMIT
+
 from categories.registry import CategoryEntry, load_registry, resolve
 from portal_core.settings import whole_number
 
@@ -15,9 +17,10 @@ DEFAULTS: dict[str, Any] = {
     # Hosts whose https:// pages an <iframe> may embed (e.g. "www.youtube-nocookie.com").
     # Empty by default: a page must not load anything from a third-party host.
     "IFRAME_ALLOWED_HOSTS": [],
-    # Longest summary ("sapo") in characters: one or two sentences.
-    "SUMMARY_MAX_CHARACTERS": 400,
 }
+# Longest summary ("sapo") in characters: the content model declares the
+# setting and its default (the editor's form and the importer read it too).
+SUMMARY_SETTING, SUMMARY_DEFAULT = SUMMARY_LIMIT
 _HOST = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 
 
@@ -62,12 +65,13 @@ def load_config(settings: Mapping[str, Any]) -> CheckConfig:
                 f'IFRAME_ALLOWED_HOSTS: "{host}" không phải tên miền (chỉ ghi tên miền, chữ '
                 'thường, không có "https://" hay đường dẫn), ví dụ "www.youtube-nocookie.com".'
             )
-    limit = setting(settings, "SUMMARY_MAX_CHARACTERS")
+    limit = settings.get(SUMMARY_SETTING)
+    limit = SUMMARY_DEFAULT if limit is None else limit
     whole_number(
         limit,
-        "SUMMARY_MAX_CHARACTERS",
+        SUMMARY_SETTING,
         minimum=50,
-        example=DEFAULTS["SUMMARY_MAX_CHARACTERS"],
+        example=SUMMARY_DEFAULT,
         meaning="số ký tự tối đa của tóm tắt",
         error=ConfigError,
     )

@@ -34,6 +34,9 @@ KindCheck = Callable[[Header, "FileContext"], Verdict]
 CrossCheck = Callable[[list[tuple[str, Any]], "FileContext"], list[tuple[str, int, str]]]
 # The files under content/ (relative posix paths) a header names.
 FileRefs = Callable[[Header, "FileContext"], Iterable[str]]
+# Where the build writes a checked file of a plugin's kind, from its record:
+# (slug, save_as, url), or None when it writes no page of its own.
+Locate = Callable[[Any, Header, "FileContext"], "tuple[str, str, str] | None"]
 
 MARKDOWN_EXTENSIONS = ("md", "markdown", "mkd", "mdown")
 
@@ -48,6 +51,7 @@ class FileContext:
     files: frozenset[str]  # every file under content/ (relative posix paths)
     config: Any = None  # content_checks.config.CheckConfig
     text: str = ""  # the whole file, decoded (LF line ends, NFC)
+    locator: Any = None  # content_checks.locate.Locator: the build's address of a file
 
 
 @dataclass(frozen=True)
@@ -60,9 +64,12 @@ class ContentKind:
     default_paths: tuple[str, ...]
     excludes_setting: str | None = None
     check: KindCheck | None = None
-    # Setting prefix of its URL pattern (``ARTICLE`` -> ARTICLE_URL/ARTICLE_SAVE_AS),
-    # for duplicate-URL checks before the build.
-    url_prefix: str | None = None
+    # Where the build writes a file of a kind Pelican does not read itself
+    # (articles and pages are located by Pelican: content_checks.locate).
+    locate: Locate | None = None
+    # The header field an editor changes to move the content to another
+    # address (messages about clashes point at its line).
+    address_field: str = "slug"
     # The plugin that reads this kind; the kind only exists while it is enabled.
     plugin: str | None = None
     cross_check: CrossCheck | None = None

@@ -27,7 +27,7 @@ from .config import setting
 from .dates import DateError, parse_date, to_local
 from .rules import SINGLE_VALUED
 from .sanitize import Sanitizer
-from .source import decode, parse_header
+from .source import Header, decode, parse_header
 
 # Dates the content model declares for what this reader reads (date, modified).
 _DATE_FIELDS = model.ARTICLE.keys_of(DATE, DATETIME) | model.PAGE.keys_of(DATE, DATETIME)
@@ -74,14 +74,29 @@ class PortalMarkdownReader(MarkdownReader):
             return SafeDatetime(*parsed.timetuple()[:6])
         return super().process_metadata(name, value)
 
+    # False for the checks' address probe (content_checks.locate): the header
+    # is read exactly as here, the body and the summary are not rendered.
+    renders_text = True
+
+    def source_text(self, source_path: str) -> str:
+        """The file, decoded (BOM, line ends, NFC)."""
+        with open(source_path, "rb") as handle:
+            return decode(handle.read()).text
+
+    def header_of(self, text: str) -> Header:
+        """The header of ``text``, parsed."""
+        return parse_header(text)
+
     def read(self, source_path: str):
         """Return (sanitised HTML, metadata) of one Markdown file."""
         self._source_path = source_path
-        with open(source_path, "rb") as handle:
-            text = decode(handle.read()).text
+        text = self.source_text(source_path)
         self._md = self._converter()
-        content = self._md.convert(text)
-        meta = parse_header(text).markdown_meta()
+        meta = self.header_of(text).markdown_meta()
+        if not self.renders_text:
+            formatted = self.settings["FORMATTED_FIELDS"]
+            meta = {key: value for key, value in meta.items() if key not in formatted}
+        content = self._md.convert(text) if self.renders_text else ""
         for key in SINGLE_VALUED & meta.keys():
             if key not in self.settings["FORMATTED_FIELDS"]:
                 meta[key] = [" ".join(part for part in meta[key] if part)]
@@ -93,4 +108,4 @@ class PortalMarkdownReader(MarkdownReader):
         for key in _MARKUP_FIELDS:  # markup in the content model: sanitised once, here
             if isinstance(metadata.get(key), str):
                 metadata[key] = sanitizer.body(metadata[key])
-        return sanitizer.body(content), metadata
+        return (sanitizer.body(content) if content else ""), metadata

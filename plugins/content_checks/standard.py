@@ -70,14 +70,16 @@ def image_ref(header: Header, context: FileContext) -> list[str]:
 
 
 def pelican_kind(declared: Kind, check: KindCheck, default_paths: tuple[str, ...]) -> ContentKind:
-    """A kind Pelican reads: its folders, excludes and URL from Pelican's own settings."""
+    """A kind Pelican reads: folders and excludes from Pelican's own settings.
+
+    Its address is Pelican's too (content_checks.locate makes the real content).
+    """
     prefix = declared.name.upper()  # ARTICLE_PATHS, ARTICLE_EXCLUDES, ARTICLE_URL...
     return ContentKind.of(
         declared,
         check,
         default_paths=default_paths,  # Pelican's default, when the setting is absent
         excludes_setting=f"{prefix}_EXCLUDES",
-        url_prefix=prefix,
         file_refs=image_ref,
     )
 

@@ -11,7 +11,8 @@ from typing import Any
 from . import common
 from .model import CHOICE, DATETIME, IMAGE, NUMBER, TEXT, Editing, Field, Kind, register_kind
 
-# content_checks' SUMMARY_MAX_CHARACTERS and its default.
+# The longest summary: its setting and default, the one declaration (checks,
+# editor form, importer).
 SUMMARY_LIMIT = ("SUMMARY_MAX_CHARACTERS", 400)
 
 

@@ -63,6 +63,15 @@ def duplicates(items: Sequence[Any]) -> list[tuple[Any, Any]]:
     return found
 
 
+def duplicate_message(later: DocumentInfo, first_file: str) -> str:
+    """The editor's message for a second document with ``later``'s number."""
+    return (
+        f'Số/ký hiệu "{later.number}" (năm {later.year}) trùng với văn bản '
+        f"trong tệp {first_file}. Mỗi văn bản một số; "
+        "kiểm tra lại số hoặc ngày ban hành."
+    )
+
+
 _YEAR_SUFFIX = re.compile(r"^(?P<number>\S+)\s+\(?(?:năm\s+)?(?P<year>\d{4})\)?$", re.IGNORECASE)
 
 

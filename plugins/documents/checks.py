@@ -16,8 +16,10 @@ from typing import Any
 from content_checks.kinds import ContentKind, FileContext, Verdict, register_kind
 from content_checks.source import Header
 from portal_core.clock import site_timezone
+from portal_core.problems import display_path, metadata_line
 
-from .catalogue import notice_state
+from .catalogue import duplicate_message, identity, notice_state
+from .contents import Document, Notice, document_address, notice_address, probe_address
 from .files import attachment_path, file_entries, split_entry
 from .metadata import read_header
 from .model import DOCUMENT, NOTICE, document_types
@@ -69,8 +71,46 @@ def attachment_refs(header: Header, context: FileContext) -> list[str]:
     return [attachment_path(split_entry(entry)[0], folder) for entry in file_entries(values)]
 
 
-NOTICE_KIND = ContentKind.of(NOTICE, check_notice, file_refs=attachment_refs)
-DOCUMENT_KIND = ContentKind.of(DOCUMENT, check_document, file_refs=attachment_refs)
+def number_clashes(
+    records: list[tuple[str, Any]], context: FileContext
+) -> list[tuple[str, int, str]]:
+    """Two documents with one number in one year: the later file (by path) is named.
+
+    Checked here, before the build, because the two would also share an
+    address: the number is the mistake to report, once.
+    """
+    root = Path(context.settings["PATH"])
+    first: dict[tuple[str, int], str] = {}
+    found = []
+    for relative, info in sorted(records, key=lambda pair: pair[0]):
+        other = first.setdefault(identity(info), relative)
+        if other != relative:
+            message = duplicate_message(info, display_path(root / other))
+            found.append((relative, metadata_line(root / relative, "number"), message))
+    return found
+
+
+def locate_notice(info: Any, header: Header, context: FileContext) -> tuple[str, str, str]:
+    """Where the notices generator writes this notice."""
+    address = notice_address(info, header.get("slug"), context.now.tzinfo)
+    return probe_address(Notice, address, context.settings, context.relative)
+
+
+def locate_document(info: Any, header: Header, context: FileContext) -> tuple[str, str, str]:
+    """Where the register writes this document (its number makes the address)."""
+    address = document_address(info, context.now.tzinfo)
+    return probe_address(Document, address, context.settings, context.relative)
+
+
+NOTICE_KIND = ContentKind.of(NOTICE, check_notice, file_refs=attachment_refs, locate=locate_notice)
+DOCUMENT_KIND = ContentKind.of(
+    DOCUMENT,
+    check_document,
+    file_refs=attachment_refs,
+    locate=locate_document,
+    address_field="number",
+    cross_check=number_clashes,
+)
 
 
 def register_kinds() -> None:

@@ -8,12 +8,19 @@ article can link to a document with ``{filename}/documents/....md``.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Mapping
 from functools import cached_property
+from typing import Any
 
+from pelican import signals
 from pelican.contents import Content
+
+from portal_core.text import slugify_vi
 
 from .catalogue import VALIDITY_LABELS
 from .records import DocumentInfo, NoticeInfo
+from .settings import DEFAULTS
 
 
 class _Cached(Content):
@@ -67,3 +74,31 @@ class Notice(_Cached):
     info: NoticeInfo
     # "current" or "expired" (scheduled notices are not published at all).
     state: str = "current"
+
+
+def document_address(info: DocumentInfo, tz: dt.tzinfo | None) -> tuple[str, dt.datetime]:
+    """The slug and date a document's URL is made of: its number, its issue date."""
+    return info.slug, dt.datetime.combine(info.issued, dt.time(), tzinfo=tz)
+
+
+def notice_address(
+    info: NoticeInfo, written_slug: str | None, tz: dt.tzinfo | None
+) -> tuple[str, dt.datetime]:
+    """The slug and date a notice's URL is made of."""
+    # Pelican slugs the typographic title ("&#8220;..."); ours is plain.
+    return written_slug or slugify_vi(info.title), info.posted.replace(tzinfo=tz)
+
+
+def probe_address(
+    content_class: type[_Cached],
+    address: tuple[str, dt.datetime],
+    settings: Mapping[str, Any],
+    source_path: str,
+) -> tuple[str, str, str]:
+    """(slug, save_as, url) the generator will give a checked file, before it runs."""
+    merged = {**DEFAULTS, **settings}
+    # A probe, not content of the build: no plugin may see it.
+    with signals.content_object_init.muted():
+        item = content_class("", {"title": ""}, merged, source_path)
+    item.set_address(*address)
+    return item.slug, item.save_as, item.url

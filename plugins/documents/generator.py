@@ -9,7 +9,6 @@ written); ``generate_output`` only renders.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from pathlib import Path
 from typing import Any
@@ -19,21 +18,21 @@ from content_model.plain_text import text_html
 from pelican.generators import Generator
 
 from portal_core.clock import build_now
-from portal_core.collisions import check_collisions
 from portal_core.problems import display_path, metadata_line, report
-from portal_core.text import nfc, slugify_vi
+from portal_core.text import nfc
 
 from .catalogue import (
     NumberIndex,
     archive_order,
     board_order,
+    duplicate_message,
     duplicates,
     facets,
     notice_state,
     register_order,
     validity,
 )
-from .contents import Document, Notice
+from .contents import Document, Notice, document_address, notice_address
 from .export import register_json
 from .metadata import MetadataError
 from .records import Place, read_document, read_notice
@@ -151,23 +150,6 @@ class _RecordsGenerator(Generator):
             **values,
         )
 
-    def check_addresses(self, items: list[Any], fixed: dict[str, str]) -> None:
-        """Our pages must not share an address with each other, an article or a page."""
-        others = [
-            item
-            for item in self.context["generated_content"].values()
-            if item and not isinstance(item, Document | Notice)
-        ]
-        check_collisions([*others, *items])
-        for item in others:
-            label = fixed.get(getattr(item, "save_as", ""))
-            if label:
-                report(
-                    item.source_path,
-                    0,
-                    f'Địa chỉ "{item.url}" đã dành cho trang {label}. Đặt "Slug: ..." khác.',
-                )
-
 
 class DocumentsGenerator(_RecordsGenerator):
     """The register ("Văn bản"): a page per document, the list, documents.json."""
@@ -183,22 +165,18 @@ class DocumentsGenerator(_RecordsGenerator):
         documents = self.read_all()
         today = self.now.date()
         for item in documents:
-            issued = dt.datetime.combine(item.info.issued, dt.time(), tzinfo=self.now.tzinfo)
-            item.set_address(item.info.slug, issued)
+            item.set_address(*document_address(item.info, self.now.tzinfo))
         for later, first in duplicates(documents):
             report(
                 later.source_path,
                 metadata_line(later.source_path, "number"),
-                f'Số/ký hiệu "{later.info.number}" (năm {later.info.year}) trùng với văn bản '
-                f"trong tệp {display_path(first.source_path)}. Mỗi văn bản một số; "
-                "kiểm tra lại số hoặc ngày ban hành.",
+                duplicate_message(later.info, display_path(first.source_path)),
             )
-            # Reported once: the copy must not also collide on its address.
+            # Reported once (by the checks too): the copy is left out of the register.
             documents.remove(later)
         self._link_replacements(documents)
         for item in documents:
             item.validity = validity(item.info, item.replacement is not None, today)
-        self.check_addresses(documents, {self.settings["DOCUMENTS_SAVE_AS"]: '"Văn bản"'})
         self.documents = register_order(documents)
         latest = self.documents[: self.settings["LATEST_DOCUMENTS_COUNT"]]
         self.context["documents"] = self.documents
@@ -269,18 +247,11 @@ class NoticesGenerator(_RecordsGenerator):
         now = self.now.replace(tzinfo=None)
         items = self.read_all()
         for item in items:
-            # Pelican slugs the typographic title ("&#8220;..."); ours is plain.
-            slug = item.metadata.get("slug") or slugify_vi(item.info.title)
-            item.set_address(slug, item.info.posted.replace(tzinfo=self.now.tzinfo))
+            item.set_address(*notice_address(item.info, item.metadata.get("slug"), self.now.tzinfo))
             # Scheduled notices stay out of every list and are not written.
             item.state = notice_state(item.info, now)
         self.notices = board_order(item for item in items if item.state == "current")
         self.old_notices = archive_order(item for item in items if item.state == "expired")
-        fixed = {
-            self.settings["NOTICES_SAVE_AS"]: '"Thông báo"',
-            self.settings["OLD_NOTICES_SAVE_AS"]: '"Thông báo cũ"',
-        }
-        self.check_addresses([*self.notices, *self.old_notices], fixed)
         self.context["notices"] = self.notices
         self.context["old_notices"] = self.old_notices
         self.context["notice_board"] = self.notices[: self.settings["NOTICE_BOARD_COUNT"]]

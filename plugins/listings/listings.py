@@ -15,12 +15,15 @@ from itertools import chain
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from blinker import signal
 from jinja2 import pass_context
 from markupsafe import Markup
 from pelican import signals
 from pelican.paginator import Paginator
 
 from portal_core.settings import whole_number
+from portal_core.state import BuildState
+from portal_core.widgets import declare_shown_fields
 
 from .days import days_document
 from .neighbours import category_neighbours
@@ -34,6 +37,13 @@ DEFAULTS: dict[str, Any] = {
     # the date control.
     "LISTINGS_DAYS_JSON": "luu-tru/ngay.json",
 }
+# What the sidebar's "Tin mới" (partials/latest_articles.html, fed by
+# LATEST_ARTICLES) prints of each of the newest articles, on every page.
+LATEST_SHOWS = ("url", "title", "date")
+# Listing items rendered in this build: (article's source path, SITEURL) ->
+# HTML. Kept here rather than on the article, so a content object carries
+# nothing but what it is (the preview's signatures read every attribute).
+_items: BuildState[dict[tuple[str, str], Markup]] = BuildState(dict)
 
 
 class ListingsSettingsError(ValueError):
@@ -109,20 +119,22 @@ def item_renderer() -> Any:
 
     Each article appears under up to 15 others ("tin mới hơn", "tin đã đưa");
     its item (title, date, one-line summary) is rendered the first time with
-    the theme's own ``article_item`` macro and reused, keyed by SITEURL.
+    the theme's own ``article_item`` macro and reused for this build, keyed by
+    the article's source path and SITEURL.
     """
     macros: dict[str, Any] = {}
 
     @pass_context
     def listing_item(context, article) -> Markup:
         siteurl = context.get("SITEURL", "")
-        cache = article.__dict__.setdefault("_listing_items", {})
-        if siteurl not in cache:
+        key = (str(article.source_path), siteurl)
+        cache = _items.value
+        if key not in cache:
             if siteurl not in macros:
                 module = context.environment.get_template("macros/listing.html")
                 macros[siteurl] = module.make_module(context.get_all()).article_item
-            cache[siteurl] = Markup(macros[siteurl](article))
-        return cache[siteurl]
+            cache[key] = Markup(macros[siteurl](article))
+        return cache[key]
 
     return listing_item
 
@@ -164,7 +176,6 @@ def attach_neighbours(generator) -> None:
             article.earlier_in_category = around.earlier
             article.earlier_more_page = around.more_page
             article.earlier_more_url = page_url(around.more_page) if around.more_page else None
-            article._listing_items = {}  # rendered items of an earlier build are stale
     # Hidden articles and drafts are in no listing: nothing around them.
     for article in chain(
         generator.hidden_articles,
@@ -176,6 +187,13 @@ def attach_neighbours(generator) -> None:
         article.newer_in_category = article.earlier_in_category = []
         article.earlier_more_page = article.earlier_more_url = None
         article.earlier_more_next = None
+
+
+def forget_item(sender: Any, content: Any = None) -> None:
+    """The preview changed an article in place: its rendered item is stale."""
+    source = str(getattr(content, "source_path", ""))
+    for key in [key for key in _items.value if key[0] == source]:
+        del _items.value[key]
 
 
 def expose_latest(generator) -> None:
@@ -202,6 +220,13 @@ def collect_days(generator) -> None:
     }
 
 
+def prepare_listings(generator) -> None:
+    """Everything listings derive from the sorted articles, in one handler."""
+    attach_neighbours(generator)
+    expose_latest(generator)
+    collect_days(generator)
+
+
 def write_days(generator, writer) -> None:
     """Write the day JSON next to the archives."""
     days = generator.context.get("LISTINGS_DAYS")
@@ -215,15 +240,17 @@ def write_days(generator, writer) -> None:
 
 def register() -> None:
     """Register the plugin callbacks."""
+    declare_shown_fields("listings", LATEST_SHOWS)
     # initialized: a wrong setting stops the build before any content is read.
     signals.initialized.connect(configure)
     # generator_init: every template environment gets the page-jump helper.
     signals.generator_init.connect(add_globals)
     # article_generator_finalized: articles are sorted (categories plugin, at
     # pretaxonomy) and grouped into categories and archives, nothing is written
-    # yet: neighbours and days follow the order every listing uses.
-    signals.article_generator_finalized.connect(attach_neighbours)
-    signals.article_generator_finalized.connect(expose_latest)
-    signals.article_generator_finalized.connect(collect_days)
+    # yet: neighbours, the newest and the days follow every listing's order.
+    signals.article_generator_finalized.connect(prepare_listings)
     # article_writer_finalized: the output folder is in use; write the JSON once.
     signals.article_writer_finalized.connect(write_days)
+    # The preview's hot path (live_preview.hooks, by name: no import of that
+    # plugin) edits an article without a build: drop its rendered item.
+    signal("build_speed_content_refreshed").connect(forget_item)

@@ -25,7 +25,7 @@ from typing import Any
 from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from .signatures import SHARED_FIELDS, Fingerprints, templates_digest
+from .signatures import Fingerprints, shared_fields, templates_digest
 
 logger = logging.getLogger(__name__)
 
@@ -56,7 +56,7 @@ class Session:
     output: Path
     record_path: Path
     depth: int
-    fields: tuple[str, ...] = SHARED_FIELDS
+    fields: tuple[str, ...] = ()
     previous: dict[str, bytes | None] = field(default_factory=dict)
     current: dict[str, bytes | None] = field(default_factory=dict)
     kept: int = 0
@@ -77,8 +77,7 @@ class Session:
             int(settings.get("BUILD_SPEED_SHARED_DEPTH", DEFAULT_SHARED_DEPTH)),
             int(settings.get("LATEST_ARTICLES_COUNT", 0)),
         )
-        extra = tuple(settings.get("BUILD_SPEED_SHARED_FIELDS", ()))
-        session = cls(output, record_path, depth, (*SHARED_FIELDS, *extra))
+        session = cls(output, record_path, depth, shared_fields(settings))
         try:
             with record_path.open("rb") as handle:
                 record = pickle.load(handle)

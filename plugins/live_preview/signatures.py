@@ -15,9 +15,11 @@ A page's signature combines three things:
 - the template name.
 
 Articles inside a signature count by what listings show of them (URL, title,
-summary, date, metadata, simple attributes), not by their body. Private
-attributes (a leading underscore) are memos that fill up while pages render
-(a plugin caching an article's list item, say), so they are not inputs. Pages of any
+summary, date, metadata, simple attributes), not by their body; in the frame,
+by the fields the plugins of every-page widgets declare
+(``portal_core.widgets``). Private attributes (a leading underscore) are
+Pelican's memos, not inputs; plugins keep their own caches in their build
+state, never on content objects. Pages of any
 other kind (home, archive index, plugins' own pages) get no signature and are
 always rendered. Digests must be equal across processes: no ``hash()``, no
 ``id()``, sets sorted.
@@ -36,6 +38,8 @@ from typing import Any
 from pelican.contents import Article, Content, Static
 from pelican.paginator import Page as PaginatorPage
 from pelican.urlwrappers import URLWrapper
+
+from portal_core.widgets import shown_fields
 
 # Pelican's own bookkeeping in the shared context, never shown as such.
 _FRAME_SKIP = {"generated_content", "static_content", "static_links", "localsiteurl"}
@@ -66,11 +70,18 @@ _SCALARS = (str, int, float, bool, type(None), bytes)
 # ``depth`` items stand for it.
 COLLECTION = 100
 _MAX_DEPTH = 6
-# What a widget on every page shows of the newest articles of a shared list
-# (the sidebar's "Tin mới": link, title, date). BUILD_SPEED_SHARED_FIELDS
-# adds to it; a summary or body edit of a newest article then does not make
-# every page render again.
-SHARED_FIELDS = ("url", "title", "date", "modified", "category", "status", "lang")
+# What widgets on every page show of the newest articles of a shared list is
+# declared by their plugins (portal_core.widgets: the sidebar's "Tin mới"
+# shows link, title, date); BUILD_SPEED_SHARED_FIELDS adds to it. A summary or
+# body edit of a newest article then does not make every page render again.
+# The address always counts: it says which article a list holds.
+_ALWAYS_SHOWN = ("url",)
+
+
+def shared_fields(settings: Mapping[str, Any]) -> tuple[str, ...]:
+    """The attributes of shared articles every page may show."""
+    extra = tuple(settings.get("BUILD_SPEED_SHARED_FIELDS", ()))
+    return tuple(dict.fromkeys((*_ALWAYS_SHOWN, *shown_fields(), *extra)))
 
 
 def _public(content: Content) -> list[tuple[str, Any]]:
@@ -94,7 +105,7 @@ class Fingerprints:
         shared: Mapping[str, Any],
         depth: int,
         templates: bytes,
-        fields: Iterable[str] = SHARED_FIELDS,
+        fields: Iterable[str] = _ALWAYS_SHOWN,
     ) -> None:
         self.shared = shared
         self.depth = depth

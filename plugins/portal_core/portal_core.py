@@ -7,13 +7,9 @@ content, stops the build if anything was reported.
 
 from __future__ import annotations
 
-from itertools import chain
-
 from pelican import signals
-from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from . import templating
-from .collisions import check_collisions
 from .problems import raise_if_any, reset
 
 
@@ -24,14 +20,7 @@ def start_build(pelican) -> None:
 
 
 def check_all(generators) -> None:
-    """Cross-file checks, then stop the build if any problem was reported."""
-    contents = []
-    for generator in generators:
-        if isinstance(generator, ArticlesGenerator):
-            contents.append(chain(generator.articles, generator.translations))
-        elif isinstance(generator, PagesGenerator):
-            contents.append(chain(generator.pages, generator.hidden_pages))
-    check_collisions(chain.from_iterable(contents))
+    """Stop the build if any problem was reported (addresses: content_checks.addresses)."""
     raise_if_any()
 
 

@@ -20,6 +20,7 @@ from typing import Any
 from pelican import signals
 from pelican.generators import Generator
 
+from content_checks.addresses import register_generated
 from content_checks.kinds import register_data_files
 from content_checks.summary import register_summary_lines
 from portal_core.problems import display_path, report
@@ -254,8 +255,16 @@ def profile_files(settings: Mapping[str, Any]) -> Iterable[str]:
     ]
 
 
+def profile_addresses(settings: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """The profile's pages this unit has (set at ``initialized``), for the address check."""
+    pages = (settings.get("PROFILE_PAGES") or {}).values()
+    return [(page.save_as, f'trang "{page.title}" của hồ sơ đơn vị') for page in pages]
+
+
 def register() -> None:
     """Register the plugin callbacks."""
+    # Not a signal either: the address check learns which pages are ours.
+    register_generated("unit_profile", profile_addresses)
     # Not a signal: the checks learn now, before ``initialized``, that these
     # files in content/data/ are the profile's.
     register_data_files(profile_files)

@@ -20,6 +20,7 @@ from live_preview.preview import PreviewSession, preview_overrides
 
 from bench.corpus import IMAGES, article, write_images
 from portal_core.runner import BuildFailed
+from portal_core.widgets import declare_shown_fields
 from tests.support import ROOT, build_site, copy_demo_content, read_header, soup
 
 # Enough articles for several listing pages per category and per year.
@@ -277,6 +278,30 @@ def test_hot_update_of_a_newest_article_summary_is_complete(content, tmp_path):
     quick = hot.update([newest])
     assert quick is not None and quick.complete
     assert_same_site(output, build_site(content, tmp_path / "clean", **QUIET, **SMALL_PAGES))
+
+
+@pytest.fixture
+def sidebar_summaries():
+    """A widget printing the newest articles' summaries on every page, declared as plugins do."""
+    declare_shown_fields("test-sidebar-summaries", ["summary"])
+    yield
+    declare_shown_fields("test-sidebar-summaries", ())
+
+
+def test_a_declared_widget_field_makes_its_edit_render_every_page(
+    content, tmp_path, sidebar_summaries
+):
+    output, cache, pages = _preview_then_edit(content, tmp_path)
+    newest = _newest(content)
+    text = newest.read_text(encoding="utf-8")
+    newest.write_text(text.replace("Summary: ", "Summary: Tin nóng. ", 1), encoding="utf-8")
+    # Unlike the sidebar's own fields (title, date), nothing in the preview
+    # names "summary": the declaration alone says every page shows it.
+    quick = hot.update([newest])
+    assert quick is not None and not quick.complete
+    again = _incremental(content, output, cache)
+    assert again.kept == 0
+    assert again.rendered == pages
 
 
 def test_hot_update_of_a_newest_article_title_shows_its_page_then_builds(content, tmp_path):

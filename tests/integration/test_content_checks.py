@@ -197,11 +197,12 @@ CASES: dict[str, Case] = {
                 title="Hội nghị cử trị", date="2024-10-03 14:00"
             ),
         },
-        # The newer article keeps the address; the older one is named, as in the build.
+        # The newer article keeps the address; the older one is named, as in the
+        # build, each at the line that makes its address (no Slug: the title).
         [
-            f'{PATH_A}: Trùng địa chỉ "2024/10/03/hoi-nghi-cu-tri/" với tệp '
-            "content/articles/tin-tuc-su-kien/b.md. Đổi tiêu đề hoặc thêm dòng "
-            '"Slug: ..." khác cho một trong hai bài.'
+            f'{PATH_A}:1: Trùng địa chỉ "2024/10/03/hoi-nghi-cu-tri/" với tệp '
+            "content/articles/tin-tuc-su-kien/b.md:1. Đổi tiêu đề hoặc thêm dòng "
+            '"Slug: ..." khác cho một trong hai tệp.'
         ],
     ),
     "link_to_draft": Case(
@@ -591,3 +592,77 @@ def test_each_file_is_read_afresh_though_the_reader_is_reused(make_site):
     again = soup(output / "2024/10/03/hoi-nghi-tong-ket-lan-hai/index.html")
     assert again.select_one(".article__body abbr")["title"] == "Hội đồng nhân dân"
     assert "Title:" not in again.select_one(".article__body").get_text()
+
+
+# --- The check's addresses are the build's ---------------------------------------------------
+
+ADDRESSED = {
+    "articles/tin-tuc-su-kien/dai-hoi.md": article(
+        title='Đại hội Đảng bộ phường "Nhiệm kỳ 2025–2030"', date="2024-10-01 08:00"
+    ),
+    "articles/tin-tuc-su-kien/ke-hoach.md": article(
+        title="Kế hoạch 2020--2024 & phương hướng...", date="2024-10-02 08:00"
+    ),
+    "articles/tin-tuc-su-kien/hop.md": article(
+        title="Ủy ban: họp (lần 2)! 'Khẩn'", date="2024-10-03 08:00"
+    ),
+    "articles/hoat-dong-mat-tran/tu-dat.md": article(
+        title="Tiêu đề dài không dùng làm địa chỉ",
+        category="Hoạt động Mặt trận",
+        extra="Slug: dia-chi-tu-dat\n",
+    ),
+    "pages/lich-su.md": "Title: Lịch sử phường\nLang: vi\n\nNội dung.\n",
+    "pages/rieng.md": (
+        "Title: Trang riêng\nSave_as: gioi-thieu/lich-su/index.html\nUrl: gioi-thieu/lich-su/\n"
+        "\nNội dung.\n"
+    ),
+}
+
+
+def _addresses(content, tmp_path) -> dict[str, tuple[str, str]]:
+    from content_checks.checker import check_site  # noqa: PLC0415
+    from portal_core.problems import problems, reset  # noqa: PLC0415
+    from tests.support import site_settings  # noqa: PLC0415
+
+    reset()
+    report = check_site(site_settings(content, tmp_path / "unused", **BASE))
+    found, _ = problems(), reset()
+    assert found == []
+    return {item.relative: (item.save_as, item.url) for item in report.files if item.save_as}
+
+
+def test_the_check_gives_each_content_the_address_the_build_writes(tmp_path):
+    from tests.support import build_site  # noqa: PLC0415
+
+    files = {
+        relative: text.replace("\n\n", f"\n\nDauHieu{index}\n\n", 1)
+        for index, (relative, text) in enumerate(ADDRESSED.items())
+    }
+    content = write_files(tmp_path / "content", files)
+    checked = _addresses(content, tmp_path)
+    assert set(checked) == set(ADDRESSED)
+    site = build_site(content, tmp_path / "output", SEARCH_INDEX=False, **BASE)
+    for index, relative in enumerate(files):
+        save_as, url = checked[relative]
+        assert save_as == url + "index.html"
+        assert f"DauHieu{index}" in (site / save_as).read_text(encoding="utf-8"), relative
+    assert checked["articles/hoat-dong-mat-tran/tu-dat.md"][0].endswith(
+        "/dia-chi-tu-dat/index.html"
+    )
+    assert checked["pages/rieng.md"][0] == "gioi-thieu/lich-su/index.html"
+
+
+def test_a_decomposed_file_gets_the_address_of_its_composed_twin(tmp_path):
+    relative = "articles/tin-tuc-su-kien/dai-hoi.md"
+    composed = write_files(tmp_path / "nfc", {relative: ADDRESSED[relative]})
+    decomposed = write_files(
+        tmp_path / "nfd", {relative: unicodedata.normalize("NFD", ADDRESSED[relative])}
+    )
+    from content_checks.checker import check_site  # noqa: PLC0415
+    from portal_core.problems import reset  # noqa: PLC0415
+    from tests.support import site_settings  # noqa: PLC0415
+
+    report = check_site(site_settings(decomposed, tmp_path / "unused", **BASE))
+    reset()  # the decomposed text itself is a mistake; its address is still known
+    (item,) = [item for item in report.files if item.relative == relative]
+    assert (item.save_as, item.url) == _addresses(composed, tmp_path)[relative]

@@ -522,6 +522,12 @@ ADDRESS_CASES = {
         1,
         ADD_SLUG,
     ),
+    "profile_page": (
+        _page("Dữ liệu mở"),
+        'Địa chỉ "du-lieu-mo/" trùng với trang "Dữ liệu mở" của hồ sơ đơn vị do hệ thống tự tạo',
+        1,
+        ADD_SLUG,
+    ),
     "pagefind_folder": (
         _page("Tìm nhanh", "pagefind"),
         'Địa chỉ "pagefind/" nằm trong thư mục pagefind/ do hệ thống tự tạo (SEARCH_BUNDLE_URL)',
@@ -544,6 +550,80 @@ def test_a_year_page_is_fine_while_no_article_is_of_that_year(site, tmp_path):
     output = tmp_path / "output"
     _build_ok(content, output)
     assert "2023/index.html" in published(output)
+
+
+# --- Check = build: two contents on one address, reported once with both lines ------------
+
+NOTICE = "notices/2024-10-03-hop-to-dan-pho.md"
+
+
+def _document(number: str) -> str:
+    return (
+        "Title: Đề án chỉnh trang đô thị năm 2024\n"
+        f"Number: {number}\n"
+        "Type: Kế hoạch\n"
+        "Issuer: Ủy ban nhân dân phường Hòa Bình\n"
+        "Issued: 2024-10-01\n"
+        "Files: de-an.pdf | Toàn văn\n"
+        "\nĐề án chỉnh trang đô thị.\n"
+    )
+
+
+def test_a_page_on_a_notice_address_is_reported_at_its_save_as_line(site, tmp_path):
+    address = "thong-bao/2024/10/03/hop-to-dan-pho/"
+    content = site(
+        {
+            A: article(),
+            NOTICE: "Title: Họp tổ dân phố\nDate: 2024-10-03 08:00\n\nMời bà con dự họp.\n",
+            P: f"Title: Họp tổ dân phố\nSave_as: {address}index.html\nUrl: {address}\n\nNội "
+            "dung.\n",
+        }
+    )
+    checked, built = check_and_build(content, tmp_path / "output")
+    assert (
+        checked
+        == built
+        == [
+            f'content/{P}:2: Trùng địa chỉ "{address}" với tệp content/{NOTICE}:1. Đổi dòng '
+            '"Save_as: ..." sang địa chỉ khác (ở tệp này hoặc tệp kia).'
+        ]
+    )
+
+
+def test_two_documents_whose_numbers_make_one_address_are_reported_once(site, tmp_path):
+    # "ĐA" and "DA" fold to one number and one address: one mistake, one message.
+    content = site(
+        {
+            A: article(),
+            "documents/a.md": _document("12/ĐA-UBND"),
+            "documents/b.md": _document("12/DA-UBND"),
+            "files/de-an.pdf": PDF,
+        }
+    )
+    checked, built = check_and_build(content, tmp_path / "output")
+    assert (
+        checked
+        == built
+        == [
+            'content/documents/b.md:2: Số/ký hiệu "12/DA-UBND" (năm 2024) trùng với văn bản '
+            "trong tệp content/documents/a.md. Mỗi văn bản một số; kiểm tra lại số hoặc ngày "
+            "ban hành."
+        ]
+    )
+
+
+def test_a_decomposed_title_clashes_with_its_composed_twin(site, tmp_path):
+    composed = article().replace("Title: Hội nghị tiếp xúc cử tri", "Title: Hội nghị cử tri")
+    twin = "articles/tin-tuc-su-kien/b.md"
+    content = site({A: composed, twin: unicodedata.normalize("NFD", composed)})
+    checked, built = check_and_build(content, tmp_path / "output")
+    clash = (
+        f'content/{twin}:1: Trùng địa chỉ "2024/10/03/hoi-nghi-cu-tri/" với tệp content/{A}:1. '
+        'Đổi tiêu đề hoặc thêm dòng "Slug: ..." khác cho một trong hai tệp.'
+    )
+    assert checked == built
+    assert clash in checked
+    assert any(message.startswith(f"content/{twin}:1: Chữ có dấu") for message in checked)
 
 
 # --- Pelican's own command line ends like ./portal build -----------------------------------

@@ -76,11 +76,11 @@ def test_the_editor_offers_exactly_the_model_fields(settings):
 def test_the_summary_limit_is_the_checks(settings):
     from admin_ui.collections import config  # noqa: PLC0415
 
-    from content_checks.config import DEFAULTS  # noqa: PLC0415
+    from content_checks.config import load_config  # noqa: PLC0415
 
     article = config(settings, 2026, "")["collections"][0]
     summary = next(field for field in article["fields"] if field["name"] == "summary")
-    limit = DEFAULTS["SUMMARY_MAX_CHARACTERS"]
+    limit = load_config(settings).summary_max
     assert f"Tối đa {limit} ký tự." in summary["hint"]
     assert summary["pattern"][0] == f"^[\\s\\S]{{1,{limit}}}$"
 
