@@ -26,22 +26,14 @@ from typing import Any
 
 from content_model import register_kind
 from pelican import signals
-from pelican.contents import Page
 from pelican.generators import Generator
 
 from portal_core.problems import report
 
 from .checks import register_kinds
+from .contents import DEFAULTS, Album
 from .model import ALBUM
 from .source import parse_captions, split_source
-
-DEFAULTS = {
-    "ALBUM_PATHS": ["albums"],
-    "ALBUM_URL": "album-anh/{slug}/",
-    "ALBUM_SAVE_AS": "album-anh/{slug}/index.html",
-    "ALBUMS_URL": "album-anh/",
-    "ALBUMS_SAVE_AS": "album-anh/index.html",
-}
 
 
 @dataclass(frozen=True)
@@ -50,12 +42,6 @@ class Photo:
 
     path: str
     caption: str
-
-
-class Album(Page):
-    """An album; URL and file from ALBUM_URL / ALBUM_SAVE_AS."""
-
-    default_template = "album"
 
 
 class AlbumsGenerator(Generator):

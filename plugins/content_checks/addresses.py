@@ -162,7 +162,10 @@ def _clash(item: Any, first: Any) -> tuple[int, str]:
         how = 'Đổi tiêu đề hoặc thêm dòng "Slug: ..." khác cho một trong hai tệp.'
     else:
         how = f"{hint} (ở tệp này hoặc tệp kia)."
-    return line, f'Trùng địa chỉ "{item.url or item.save_as}" với tệp {other}. {how}'
+    # The file both write, as readers would type it: a Save_as moves the page
+    # away from its Url, so the URL of either could name another address.
+    shared = _clean(item.save_as).removesuffix("index.html")
+    return line, f'Trùng địa chỉ "{shared or "/"}" với tệp {other}. {how}'
 
 
 def check_addresses(
