@@ -79,6 +79,14 @@ def picture_findings(name: str, path: Path, ext: str) -> list[Finding]:
                 "PNG (hoặc SVG thường, không có mã), rồi thay tệp này.",
             )
         ]
+    # A JPEG saved as .png is still a picture every browser shows (they sniff
+    # images): any raster picture passes, whatever its extension says.
+    if any(
+        not first_bytes_findings(path, other, IMAGES, "")
+        for other in IMAGES
+        if other not in (ext, "svg")
+    ):
+        return []
     return first_bytes_findings(
         path,
         ext,

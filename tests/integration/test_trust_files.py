@@ -713,3 +713,10 @@ def test_pelican_command_ends_on_the_message_of_a_refused_plugin_setting(site, t
     assert "Traceback" not in result.stderr + result.stdout
     assert " ".join(expected.split()) in " ".join((result.stdout + result.stderr).split())
     assert not (tmp_path / "output").exists()
+
+
+def test_a_jpeg_saved_with_a_png_name_is_still_a_picture(site, tmp_path):
+    content = site({A: article(), "images/2024/anh.png": JPEG})
+    output = tmp_path / "output"
+    assert build(SETTINGS, {**BASE, "PATH": str(content), "OUTPUT_PATH": str(output)}) == 0
+    assert (output / "images" / "2024" / "anh.png").read_bytes() == JPEG

@@ -88,7 +88,10 @@ def test_page_url(output_file, url):
 
 def test_unreadable_featured_photo_stops_the_build_naming_file_and_line(make_site):
     files = site_files()
-    files["images/2024/hoi-nghi.jpg"] = "tệp bị hỏng"
+    # Starts like a JPEG (the check's first-bytes test passes), then breaks off.
+    files["images/2024/hoi-nghi.jpg"] = (
+        b"\xff\xd8\xff\xe0 t\xe1\xbb\x87p b\xe1\xbb\x8b h\xe1\xbb\x8fng"
+    )
     with pytest.raises(BuildFailed) as failure:
         make_site(files)
     message = next(m for m in failure.value.messages if "hoi-nghi.jpg" in m)
