@@ -29,6 +29,8 @@ from pelican.generators import ArticlesGenerator
 from pelican.plugins import signals
 from pelican.writers import FileOverwriteFailedError
 
+from . import parallel
+
 logger = logging.getLogger(__name__)
 
 _PERIOD_KEYS = {
@@ -130,15 +132,18 @@ class PortalArticlesGenerator(ArticlesGenerator):
         return hasattr(article, "override_save_as") and id(article) not in self._frozen
 
     def generate_articles(self, write) -> None:
-        """Write every article's page exactly as Pelican does."""
-        for article in chain(
-            self.translations, self.articles, self.hidden_translations, self.hidden_articles
-        ):
-            self.write_article(write, article)
-            # Pelican memoises every article's body (links resolved) for the
-            # whole build; once its page is written nothing else shows it, and
-            # 10,000 bodies are tens of megabytes. A later use recomputes it.
-            Content.get_content.cache.pop((article, article.get_siteurl()), None)
+        """Write every article's page exactly as Pelican does (shared by workers)."""
+        articles = list(
+            chain(self.translations, self.articles, self.hidden_translations, self.hidden_articles)
+        )
+        parallel.write_shared(self, write, articles, self._write_and_forget)
+
+    def _write_and_forget(self, write, article) -> None:
+        self.write_article(write, article)
+        # Pelican memoises every article's body (links resolved) for the
+        # whole build; once its page is written nothing else shows it, and
+        # 10,000 bodies are tens of megabytes. A later use recomputes it.
+        Content.get_content.cache.pop((article, article.get_siteurl()), None)
 
     def write_article(self, write, article) -> None:
         """Write one article's page (also the preview's hot path).
