@@ -15,9 +15,10 @@ again itself and reports the problem as it always does (file, line, in
 Vietnamese).
 
 Writing. Once every generator is finalized the site's model is complete and
-read-only; the article pages (most of the site) are shared between this
-process and forked workers (:func:`write_shared`), each rendering every n-th
-article with the same templates, context and per-build plugin state
+read-only; the article pages and period archives (most of the site) are
+shared between this process and forked workers (:func:`write_shared`), each
+rendering every n-th page with the same templates, context and per-build
+plugin state
 (``portal_core.state``: a fork copies it). A worker sends back the files it
 wrote and what plugins learnt while rendering (the photos its pages show);
 one that fails leaves its share to this process, which writes it again and
