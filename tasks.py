@@ -170,9 +170,13 @@ def edit(c, port=CONFIG["port"]):
         "runs": "measured runs of each kind; medians are reported (default 3)",
         "output": "folder for corpora, builds and JSON results (default bench-results/)",
         "no_stock": "skip the stock Pelican builds",
+        "no_search": "portal builds without the search index (Pagefind)",
+        "no_edits": "skip the preview's edit timings",
     }
 )
-def bench(c, articles="1000,10000", runs=3, output="", no_stock=False):
+def bench(  # noqa: PLR0917 - invoke options
+    c, articles="1000,10000", runs=3, output="", no_stock=False, no_search=False, no_edits=False
+):
     """Benchmark the portal against stock Pelican on a generated corpus (not a test)."""
     from bench.run import main as run_bench  # noqa: PLC0415 - a top-level package
 
@@ -181,6 +185,10 @@ def bench(c, articles="1000,10000", runs=3, output="", no_stock=False):
         argv += ["--output", output]
     if no_stock:
         argv.append("--no-stock")
+    if no_search:
+        argv.append("--no-search")
+    if no_edits:
+        argv.append("--no-edits")
     sys.exit(run_bench(argv))
 
 

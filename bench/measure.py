@@ -1,4 +1,12 @@
-"""Run one worker process and measure it: wall time, CPU time, peak memory."""
+"""Run one worker process and measure it: wall time, CPU time, peak memory.
+
+Peak memory is the whole process tree's: the build, its worker processes and
+Pagefind, sampled every 0.2 s from ``/proc``. Each process counts its
+proportional share (PSS) of the pages it shares with others (forked workers
+share most of the build's memory until they write to it), so the sum is the
+memory the tree really occupies; ``ru_maxrss`` of the build process alone is
+kept beside it.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +16,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -28,6 +37,60 @@ class Run:
     cpu: float
     peak_mb: float
     facts: dict[str, Any] = field(default_factory=dict)
+    # Memory of the whole process tree, sampled: [(time.time(), MB)].
+    samples: list[tuple[float, float]] = field(default_factory=list, repr=False)
+
+    @property
+    def tree_peak_mb(self) -> float:
+        """Peak of the summed memory of the process and its children."""
+        return max((mb for _, mb in self.samples), default=self.peak_mb)
+
+
+_PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+def _process_kb(pid: str, rss_pages: int) -> int:
+    """PSS of one process in KB (its RSS where smaps_rollup cannot be read)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as rollup:
+            for line in rollup:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return rss_pages * _PAGE // 1024
+
+
+def tree_memory_mb(root: int) -> float:
+    """Memory of ``root`` and every descendant (Linux ``/proc``)."""
+    parents: dict[str, str] = {}
+    rss: dict[str, int] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", "rb") as stat:
+                fields = stat.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue
+        parents[entry.name] = fields[1].decode()
+        rss[entry.name] = int(fields[21])
+    wanted = {str(root)}
+    changed = True
+    while changed:
+        changed = False
+        for pid, parent in parents.items():
+            if parent in wanted and pid not in wanted:
+                wanted.add(pid)
+                changed = True
+    return sum(_process_kb(pid, rss[pid]) for pid in wanted if pid in rss) / 1024
+
+
+def _sample(pid: int, samples: list[tuple[float, float]], stop: threading.Event) -> None:
+    if not os.path.isdir("/proc"):
+        return
+    while not stop.wait(0.2):
+        samples.append((time.time(), round(tree_memory_mb(pid), 1)))
 
 
 def measure(args: list[str]) -> Run:
@@ -41,7 +104,13 @@ def measure(args: list[str]) -> Run:
     process = subprocess.Popen(
         command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )
+    samples: list[tuple[float, float]] = []
+    stop = threading.Event()
+    sampler = threading.Thread(target=_sample, args=(process.pid, samples, stop), daemon=True)
+    sampler.start()
     output = process.stdout.read() if process.stdout else ""
+    stop.set()
+    sampler.join()
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
@@ -52,7 +121,7 @@ def measure(args: list[str]) -> Run:
         if line.startswith("BENCH "):
             facts = json.loads(line[len("BENCH ") :])
     # ru_maxrss is in kilobytes on Linux.
-    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, facts)
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, facts, samples)
 
 
 def summary(runs: list[Run]) -> dict[str, Any]:
@@ -63,10 +132,43 @@ def summary(runs: list[Run]) -> dict[str, Any]:
         "wall_min": round(min(walls), 3),
         "wall_max": round(max(walls), 3),
         "cpu_median": round(statistics.median(run.cpu for run in runs), 3),
-        "peak_mb_median": round(statistics.median(run.peak_mb for run in runs), 1),
-        "peak_mb_max": round(max(run.peak_mb for run in runs), 1),
-        "runs": [asdict(run) for run in runs],
+        # The whole tree (worker processes, Pagefind) when it could be sampled.
+        "peak_mb_median": round(statistics.median(run.tree_peak_mb for run in runs), 1),
+        "peak_mb_max": round(max(run.tree_peak_mb for run in runs), 1),
+        "phases": phase_medians([phase_table(run) for run in runs]),
+        "runs": [_run_facts(run) for run in runs],
     }
+
+
+def _run_facts(run: Run) -> dict[str, Any]:
+    facts = asdict(run)
+    facts.pop("samples")
+    facts["tree_peak_mb"] = run.tree_peak_mb
+    return facts
+
+
+def phase_table(run: Run) -> dict[str, dict[str, float]]:
+    """``{phase: {wall, cpu, peak_mb}}`` of one run (see :mod:`bench.phases`)."""
+    table: dict[str, dict[str, float]] = {}
+    for phase in run.facts.get("phases", []):
+        item = {"wall": phase["wall"], "cpu": phase["cpu"]}
+        inside = [mb for at, mb in run.samples if phase["start"] <= at <= phase["end"]]
+        if inside:
+            item["peak_mb"] = max(inside)
+        table[phase["name"]] = item
+    return table
+
+
+def phase_medians(tables: list[dict[str, dict[str, float]]]) -> dict[str, dict[str, float]]:
+    """The median of each figure of each phase over runs."""
+    result: dict[str, dict[str, float]] = {}
+    for name in dict.fromkeys(name for table in tables for name in table):
+        figures = [table[name] for table in tables if name in table]
+        keys = dict.fromkeys(key for figure in figures for key in figure)
+        result[name] = {
+            key: round(statistics.median(f[key] for f in figures if key in f), 3) for key in keys
+        }
+    return result
 
 
 def folder_size(folder: Path, exclude: tuple[str, ...] = ()) -> dict[str, int]:

@@ -8,8 +8,14 @@ ROWS = (
     ("portal_cold", "portal, dựng nguội"),
     ("stock_cold", "Pelican gốc, dựng nguội"),
     ("portal_warm", "portal, dựng lại có bộ nhớ đệm"),
+    ("ci_content_push", "CI: đẩy nội dung (bộ nhớ đệm, sửa 1 bài)"),
     ("edit_rebuild", "sửa 1 bài, tiến trình mới"),
-    ("search_index", "chỉ mục tìm kiếm (Pagefind)"),
+)
+PHASES = (
+    ("setup", "khởi động + kiểm tra"),
+    ("read", "đọc"),
+    ("write", "ghi trang"),
+    ("finish", "hoàn tất (ảnh, tìm kiếm)"),
 )
 
 
@@ -28,7 +34,10 @@ def _row(cells: list[str], widths: list[int]) -> str:
 
 
 def table(report: dict[str, Any]) -> str:
-    """Markdown table of the medians, then ratios and notes (Vietnamese labels)."""
+    """Markdown table of the medians, then ratios and notes (Vietnamese labels).
+
+    Peak memory is the whole process tree's (worker processes, Pagefind).
+    """
     header = ["số tin", "đo", "thời gian", "CPU", "bộ nhớ đỉnh", "tin/giây"]
     lines: list[list[str]] = []
     for size, data in report["sizes"].items():
@@ -72,10 +81,11 @@ def table(report: dict[str, Any]) -> str:
             text = f"{count} tin: portal {portal['files']} tệp, {portal['bytes'] / 2**20:.0f} MB"
             if stock:
                 text += f"; Pelican gốc {stock['files']} tệp, {stock['bytes'] / 2**20:.0f} MB"
-            index = data.get("search_index", {}).get("size")
+            index = data.get("search_index_size")
             if index:
                 text += f"; chỉ mục tìm kiếm {index['files']} tệp, {index['bytes'] / 2**20:.1f} MB"
             out.append(text)
+    out.extend(phase_lines(report))
     before, after = report["machine_before"], report.get("machine_after", {})
     out.append(
         f"Máy: {before['cpus']} CPU; tải trung bình lúc đầu {before['load_average'][0]}, "
@@ -83,3 +93,26 @@ def table(report: dict[str, Any]) -> str:
         "(máy bận: thời gian dao động nhiều, thời gian CPU ổn định hơn)."
     )
     return "\n".join(out)
+
+
+def phase_lines(report: dict[str, Any]) -> list[str]:
+    """Per size, the cold build's phases: wall (share of the whole), CPU, peak memory."""
+    lines = []
+    for size, data in report["sizes"].items():
+        cold = data.get("portal_cold", {})
+        phases, whole = cold.get("phases") or {}, cold.get("wall_median")
+        if not phases or not whole:
+            continue
+        parts = []
+        for key, label in PHASES:
+            phase = phases.get(key)
+            if not phase:
+                continue
+            text = f"{label} {_seconds(phase['wall'])} ({100 * phase['wall'] / whole:.0f} %"
+            text += f", CPU {_seconds(phase['cpu'])}"
+            if "peak_mb" in phase:
+                text += f", {phase['peak_mb']:.0f} MB"
+            parts.append(text + ")")
+        count = size if int(size) else "trang mẫu"
+        lines.append(f"{count} tin, các pha của lần dựng nguội: " + "; ".join(parts))
+    return lines

@@ -2,13 +2,21 @@
 
 For each size N the benchmark measures, each in a fresh process:
 
-- cold builds (no output, no cache) of the portal and of stock Pelican,
-  alternated so that other load on the machine hits both alike;
+- cold builds (no output, no cache) of the portal, search index included
+  (``--no-search``: without), and of stock Pelican (default theme, no
+  typogrify, no search), alternated so that other load on the machine hits
+  both alike; each portal build reports its phases (setup, read, write,
+  finish: :mod:`bench.phases`) with wall, CPU and peak memory;
 - warm builds of the portal (content cache and output present);
+- the CI build of a content-only push: content cache restored, no output,
+  one article changed;
 - the rebuild after editing one article: a fresh ``incremental`` process, and
   the preview's own loop (``preview``: rebuild times measured in-process);
-- the search index (Pagefind) of the built site, when the search plugin exists;
+  both leave the search index out, as the preview does;
 - output size.
+
+Peak memory is the whole process tree's (worker processes, Pagefind),
+sampled every 0.2 s (:mod:`bench.measure`).
 
 It prints a table and writes ``bench-results/bench-<time>.json`` (and
 ``latest.json``). Medians are reported; wall time depends on what else runs on
@@ -18,7 +26,6 @@ the machine, CPU time much less, so both are given with portal/stock ratios.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import itertools
 import json
 import statistics
@@ -56,10 +63,14 @@ class Corpus:
         """Output and cache folders of the ``kind`` ("portal", "stock") builds."""
         return self.work / kind / "output", self.work / kind / "cache"
 
+    search: bool = True
+
     def run(self, mode: str, kind: str, *extra: str) -> Run:
         """One measured worker process."""
         output, cache = self.folders(kind)
         args = [mode, str(self.content), str(output), str(cache)]
+        if not self.search:
+            args.append("--no-search")
         return measure([*args, "--settings", str(self.settings_file), *extra])
 
 
@@ -70,7 +81,8 @@ def bench_size(count: int, args: argparse.Namespace, say) -> dict[str, Any]:
     categories = _categories(settings_file)
     say(f"\n== {count or 'trang mẫu:'} tin bài: chuẩn bị bộ dữ liệu...")
     content = generate(base / "corpus" / str(count), count, categories, ROOT / "content")
-    corpus = Corpus(count, content, base / "work" / str(count), settings_file, categories)
+    work = base / "work" / str(count)
+    corpus = Corpus(count, content, work, settings_file, categories, args.search)
     # The demo site (count 0) has as many articles as its editors wrote.
     articles = count or len(list(content.rglob("articles/*/*.md")))
     result: dict[str, Any] = {"articles": articles}
@@ -89,13 +101,14 @@ def bench_size(count: int, args: argparse.Namespace, say) -> dict[str, Any]:
         result["stock_output"] = folder_size(corpus.folders("stock")[0])
     output = corpus.folders("portal")[0]
     result["portal_output"] = folder_size(output, exclude=("pagefind",))
+    if (output / "pagefind").exists():
+        result["search_index_size"] = folder_size(output / "pagefind")
     say("  portal (ấm: có bộ nhớ đệm)...")
     result["portal_warm"] = summary([corpus.run("portal", "portal") for _ in range(args.runs)])
-    if importlib.util.find_spec("search") is not None:
-        say("  chỉ mục tìm kiếm (Pagefind)...")
-        result["search_index"] = summary([corpus.run("search", "portal")])
-        result["search_index"]["size"] = folder_size(output / "pagefind")
-    result.update(_edits(corpus, args.runs, say))
+    say("  CI: bộ nhớ đệm nội dung khôi phục, chưa có trang, sửa 1 bài...")
+    result["ci_content_push"] = _ci_push(corpus, args.runs)
+    if args.edits:
+        result.update(_edits(corpus, args.runs, say))
     return result
 
 
@@ -110,18 +123,36 @@ def edit_target(corpus: Corpus) -> str:
     return demo[len(demo) // 2]
 
 
+def _ci_push(corpus: Corpus, runs: int) -> dict[str, Any]:
+    """A content-only push in CI: the cache comes back, the output does not."""
+    relative = edit_target(corpus)
+    path = corpus.content / relative
+    original = path.read_text(encoding="utf-8")
+    output, _ = corpus.folders("portal")
+    measured = []
+    try:
+        for number in range(runs):
+            edit_article(path, original, number)
+            fresh(output)
+            measured.append(corpus.run("portal", "portal"))
+    finally:
+        restore_article(path, original)
+    return summary(measured)
+
+
 def _edits(corpus: Corpus, runs: int, say) -> dict[str, Any]:
     """Edit one article (the middle one) and rebuild, as an editor's preview does."""
     relative = edit_target(corpus)
     path = corpus.content / relative
     original = path.read_text(encoding="utf-8")
     say("  sửa một bài rồi dựng lại (tiến trình mới, chỉ trang thay đổi)...")
-    corpus.run("incremental", "portal")  # records every page once
+    # The preview's builds leave the search index out, as the preview does.
+    corpus.run("incremental", "portal", "--no-search")  # records every page once
     measured = []
     try:
         for number in range(runs):
             edit_article(path, original, number)
-            measured.append(corpus.run("incremental", "portal"))
+            measured.append(corpus.run("incremental", "portal", "--no-search"))
     finally:
         restore_article(path, original)
     say("  sửa một bài trong lúc xem trước (cùng một tiến trình)...")
@@ -184,6 +215,12 @@ def main(argv: list[str] | None = None, say=print) -> int:
     parser.add_argument("--output", default=str(ROOT / "bench-results"))
     parser.add_argument("--settings", default=str(ROOT / "pelicanconf.py"))
     parser.add_argument("--no-stock", dest="stock", action="store_false")
+    parser.add_argument(
+        "--no-search", dest="search", action="store_false", help="builds without Pagefind"
+    )
+    parser.add_argument(
+        "--no-edits", dest="edits", action="store_false", help="skip the preview's edit timings"
+    )
     args = parser.parse_args(argv)
     counts = [int(part) for part in args.articles.replace(" ", "").split(",") if part]
     report: dict[str, Any] = {"started": time.strftime("%Y-%m-%d %H:%M:%S")}

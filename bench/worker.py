@@ -9,23 +9,29 @@ time, peak memory), so each run starts from a fresh interpreter, exactly like
 - ``incremental``: the preview's build (only changed pages rendered);
 - ``preview``: the preview's loop in one process: edit an article, rebuild,
   ``--edits`` times; reports each rebuild's time measured inside the process;
-- ``stock``: stock Pelican (:mod:`bench.stock`);
-- ``search``: index an already built site with the search plugin's Pagefind.
+- ``stock``: stock Pelican (:mod:`bench.stock`).
+
+Portal builds include the search index, as a real build does (``--no-search``
+leaves it out); they report their phases (:mod:`bench.phases`).
 """
 
 from __future__ import annotations
 
-import argparse
-import json
-import logging
-import sys
 import time
-from pathlib import Path
-from typing import Any
 
-from . import ROOT
-from .edits import edit_article, edit_kind, restore_article
-from .stock import portal_settings, stock_settings
+STARTED = time.time()  # the first phase's start, before the imports
+
+import argparse  # noqa: E402 - after STARTED
+import json  # noqa: E402
+import logging  # noqa: E402
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
+
+from . import ROOT  # noqa: E402
+from .edits import edit_article, edit_kind, restore_article  # noqa: E402
+from .phases import Phases  # noqa: E402
+from .stock import portal_settings, stock_settings  # noqa: E402
 
 
 def _overrides(args: argparse.Namespace) -> dict[str, Any]:
@@ -36,9 +42,8 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
         "CACHE_CONTENT": True,
         "LOAD_CONTENT_CACHE": True,
         "SITEURL": "",
-        # The search index is timed on its own (mode "search"); stock has none,
-        # so the build ratio compares page generation only.
-        "SEARCH_INDEX": False,
+        # Stock Pelican has no search; the portal's builds include it.
+        "SEARCH_INDEX": args.search,
     }
 
 
@@ -56,8 +61,12 @@ def _portal(args: argparse.Namespace, incremental: bool) -> dict[str, Any]:
     overrides = _overrides(args)
     if incremental:
         overrides["BUILD_SPEED_INCREMENTAL"] = True
+    phases = Phases(STARTED)
     pelican = run(portal_settings(_settings_file(args), overrides))
-    facts: dict[str, Any] = {"plugins": list(pelican.settings["PLUGINS"])}
+    facts: dict[str, Any] = {
+        "plugins": list(pelican.settings["PLUGINS"]),
+        "phases": phases.report(),
+    }
     session = record.last()
     if incremental and session is not None:
         facts.update(rendered=session.rendered, kept=session.kept, removed=session.removed)
@@ -111,19 +120,11 @@ def _preview(args: argparse.Namespace) -> dict[str, Any]:
     return {"first_seconds": round(first.seconds, 3), "edits": edits}
 
 
-def _search(args: argparse.Namespace) -> dict[str, Any]:
-    from search.indexer import build_index  # noqa: PLC0415 - another engineer's plugin
-
-    stats = build_index(Path(args.output))
-    return {"pages": stats.pages, "seconds": stats.seconds, "bytes": stats.bytes}
-
-
 MODES = {
     "portal": lambda args: _portal(args, incremental=False),
     "incremental": lambda args: _portal(args, incremental=True),
     "stock": _stock,
     "preview": _preview,
-    "search": _search,
 }
 
 
@@ -137,6 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--settings", default="")
     parser.add_argument("--article", default="", help="article edited in preview mode")
     parser.add_argument("--edits", type=int, default=3)
+    parser.add_argument("--no-search", dest="search", action="store_false")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     facts = MODES[args.mode](args)

@@ -11,6 +11,8 @@
   ``{% include_cached %}`` (:mod:`.fragments`) renders the sidebar, header and
   footer once rather than on every page (without this plugin the tag is a
   plain include: ``portal_core.templating``).
+- Articles read, and their pages written, in worker processes on every CPU
+  (:mod:`.parallel`).
 - The preview (hot path, incremental writes, signatures, dev server) is its
   own plugin, ``live_preview``.
 
@@ -30,6 +32,7 @@ import jinja2
 from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 
+from . import parallel
 from .readers import install as install_readers
 
 logger = logging.getLogger(__name__)
@@ -123,6 +126,7 @@ def configure(pelican) -> None:
     """Adjust settings before any generator, reader or template exists."""
     settings = pelican.settings
     check_content_cache(settings)
+    parallel.check_settings(settings)  # before any reading
     if settings.get("TYPOGRIFY"):
         # Our readers typeset in read(); Pelican must not do it a second time.
         settings["BUILD_SPEED_TYPOGRAPHY"] = True
@@ -159,5 +163,8 @@ def register() -> None:
     # readers_init: each generator's readers are being set up; give them
     # typography in read() and cache-friendly texts.
     signals.readers_init.connect(install_readers)
+    # article_generator_init: the articles generator's readers and content
+    # cache exist, nothing is read yet; worker processes fill the cache.
+    signals.article_generator_init.connect(parallel.preread)
     # finalized: every page is written; the cache is good for the next build.
     signals.finalized.connect(finish)

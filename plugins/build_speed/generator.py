@@ -19,15 +19,18 @@ from __future__ import annotations
 import calendar
 import logging
 from collections import defaultdict
+from functools import partial
 from itertools import chain
 from operator import attrgetter
 from typing import Any
 
 from pelican import Pelican
 from pelican.contents import Content
-from pelican.generators import ArticlesGenerator
+from pelican.generators import ArticlesGenerator, PelicanTemplateNotFound
 from pelican.plugins import signals
 from pelican.writers import FileOverwriteFailedError
+
+from . import parallel
 
 logger = logging.getLogger(__name__)
 
@@ -129,16 +132,71 @@ class PortalArticlesGenerator(ArticlesGenerator):
         """Whether ``article`` may overwrite another page (its own Save_as: only)."""
         return hasattr(article, "override_save_as") and id(article) not in self._frozen
 
+    def generate_pages(self, writer) -> None:
+        """Write the pages in Pelican's order; articles and period archives shared.
+
+        The article pages and the period archives (most of a site's pages) are
+        written by this process and forked workers (:mod:`.parallel`); the
+        rest (direct templates, categories...) here, after them, as Pelican does.
+        """
+        write = partial(writer.write_file, relative_urls=self.settings["RELATIVE_URLS"])
+        tasks = [*self._article_tasks(), *self._period_tasks()]
+        parallel.write_shared(self, write, tasks, _run_task)
+        self.generate_direct_templates(write)
+        self.generate_tags(write)
+        self.generate_categories(write)
+        self.generate_authors(write)
+        self.generate_drafts(write)
+
     def generate_articles(self, write) -> None:
-        """Write every article's page exactly as Pelican does."""
-        for article in chain(
+        """Write every article's page exactly as Pelican does (shared by workers)."""
+        parallel.write_shared(self, write, self._article_tasks(), _run_task)
+
+    def generate_period_archives(self, write) -> None:
+        """Write the year, month and day archives as Pelican does (shared by workers)."""
+        parallel.write_shared(self, write, self._period_tasks(), _run_task)
+
+    def _article_tasks(self) -> list[tuple[Any, Any]]:
+        articles = chain(
             self.translations, self.articles, self.hidden_translations, self.hidden_articles
-        ):
-            self.write_article(write, article)
-            # Pelican memoises every article's body (links resolved) for the
-            # whole build; once its page is written nothing else shows it, and
-            # 10,000 bodies are tens of megabytes. A later use recomputes it.
-            Content.get_content.cache.pop((article, article.get_siteurl()), None)
+        )
+        return [(self._write_and_forget, article) for article in articles]
+
+    def _period_tasks(self) -> list[tuple[Any, Any]]:
+        try:
+            template = self.get_template("period_archives")
+        except PelicanTemplateNotFound:
+            template = self.get_template("archives")
+        return [
+            (self._write_period, (template, period))
+            for granularity in self.period_archives
+            for period in self.period_archives[granularity]
+        ]
+
+    def _write_period(self, write, task: tuple[Any, dict[str, Any]]) -> None:
+        """One period archive, exactly as Pelican's ``generate_period_archives``."""
+        template, period = task
+        context = self.context.copy()
+        context["period"] = period["period"]
+        context["period_num"] = period["period_num"]
+        write(
+            period["save_as"],
+            template,
+            context,
+            articles=period["articles"],
+            dates=period["dates"],
+            template_name="period_archives",
+            blog=True,
+            url=period["url"],
+            all_articles=self.articles,
+        )
+
+    def _write_and_forget(self, write, article) -> None:
+        self.write_article(write, article)
+        # Pelican memoises every article's body (links resolved) for the
+        # whole build; once its page is written nothing else shows it, and
+        # 10,000 bodies are tens of megabytes. A later use recomputes it.
+        Content.get_content.cache.pop((article, article.get_siteurl()), None)
 
     def write_article(self, write, article) -> None:
         """Write one article's page (also the preview's hot path).
@@ -206,6 +264,12 @@ class PortalArticlesGenerator(ArticlesGenerator):
                     logger.error('Failed to write Category page for "%s".', category)
                     raise
                 logger.info('Category "%s" has an invalid slug; skipping it.', category)
+
+
+def _run_task(write, task: tuple[Any, Any]) -> None:
+    """Run one ``(method, item)`` write task of :meth:`PortalArticlesGenerator.generate_pages`."""
+    method, item = task
+    method(write, item)
 
 
 class PortalPelican(Pelican):

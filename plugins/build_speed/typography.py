@@ -9,7 +9,8 @@ plugin took over).
 Most Vietnamese paragraphs hold nothing for typogrify's filters to change: no
 straight quote, ampersand, backtick, backslash, ``--`` or ``...``. For such
 text the result of ``typogrify`` is exactly that of its last filter,
-``widont``, so only that runs. An article is cut into its top-level blocks
+``widont``, so only that runs (:mod:`.widont`, the same function without its
+regular expression's scan of every word). An article is cut into its top-level blocks
 (each ``<p>``, ``<h2>``, list or table starts on a new line), which typogrify's
 filters treat independently, and only the runs of blocks that need it go
 through ``typogrify`` itself. Where that independence is not certain (``<pre>``,
@@ -23,7 +24,9 @@ import re
 from typing import Any
 
 import smartypants
-from typogrify.filters import typogrify, widont
+from typogrify.filters import typogrify
+
+from .widont import widont
 
 # Characters or sequences one of amp, smartypants or initial_quotes acts on.
 _TRIGGERS = ("&", "'", "`", "\\", "--", "...", ". . .")

@@ -40,10 +40,11 @@ DEFAULTS: dict[str, Any] = {
 # What the sidebar's "Tin mới" (partials/latest_articles.html, fed by
 # LATEST_ARTICLES) prints of each of the newest articles, on every page.
 LATEST_SHOWS = ("url", "title", "date")
-# Listing items rendered in this build: (article's source path, SITEURL) ->
-# HTML. Kept here rather than on the article, so a content object carries
-# nothing but what it is (the preview's signatures read every attribute).
-_items: BuildState[dict[tuple[str, str], Markup]] = BuildState(dict)
+# Listing items rendered in this build: (article's source path, SITEURL,
+# article_item's options) -> HTML. Kept here rather than on the article, so a
+# content object carries nothing but what it is (the preview's signatures read
+# every attribute).
+_items: BuildState[dict[tuple[Any, ...], Markup]] = BuildState(dict)
 
 
 class ListingsSettingsError(ValueError):
@@ -117,23 +118,34 @@ def listing_anchor(article: Any) -> str:
 def item_renderer() -> Any:
     """Return a template function rendering one listing item, once per article.
 
-    Each article appears under up to 15 others ("tin mới hơn", "tin đã đưa");
-    its item (title, date, one-line summary) is rendered the first time with
-    the theme's own ``article_item`` macro and reused for this build, keyed by
-    the article's source path and SITEURL.
+    Each article appears under up to 15 others ("tin mới hơn", "tin đã đưa")
+    and on its year, month and day archives; its item (title, date, one-line
+    summary) is rendered the first time with the theme's own ``article_item``
+    macro and reused for this build, keyed by the article's source path,
+    SITEURL and the macro's options.
     """
     macros: dict[str, Any] = {}
 
     @pass_context
-    def listing_item(context, article) -> Markup:
+    def listing_item(
+        context,
+        article,
+        *,
+        show_summary: bool = True,
+        show_category: bool = False,
+        anchor: bool = False,
+        thumb: bool = False,
+    ) -> Markup:
         siteurl = context.get("SITEURL", "")
-        key = (str(article.source_path), siteurl)
+        key = (str(article.source_path), siteurl, show_summary, show_category, anchor, thumb)
         cache = _items.value
         if key not in cache:
             if siteurl not in macros:
                 module = context.environment.get_template("macros/listing.html")
                 macros[siteurl] = module.make_module(context.get_all()).article_item
-            cache[key] = Markup(macros[siteurl](article))
+            render = macros[siteurl]
+            item = render(article, show_summary, show_category, anchor, thumb)
+            cache[key] = Markup(item)
         return cache[key]
 
     return listing_item

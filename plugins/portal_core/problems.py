@@ -8,6 +8,7 @@ stops the build before a single page is written, carrying every problem as
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from dataclasses import dataclass
@@ -47,15 +48,20 @@ _state: BuildState[dict[Problem, None]] = BuildState(dict)
 
 def display_path(path: str | os.PathLike[str], root: str | None = None) -> str:
     """Return ``path`` relative to the project (``content/articles/...md``)."""
-    path = Path(os.path.abspath(path))
+    folder, name = os.path.split(os.path.abspath(path))
     # The folders are resolved, not the file itself: a symbolic link is named
     # where it is, not where it points.
-    path = path.parent.resolve() / path.name
-    base = Path(root) if root else Path.cwd()
+    resolved = _resolved_folder(folder) / name
     try:
-        return path.relative_to(base.resolve()).as_posix()
+        return resolved.relative_to(_resolved_folder(os.path.abspath(root or "."))).as_posix()
     except ValueError:
-        return path.as_posix()
+        return resolved.as_posix()
+
+
+@functools.lru_cache(maxsize=4096)
+def _resolved_folder(folder: str) -> Path:
+    """``folder`` resolved; the checks name every file, folder by folder."""
+    return Path(folder).resolve()
 
 
 def metadata_line(path: str | os.PathLike[str], key: str) -> int:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import html
 import json
 import logging
+import os
 import posixpath
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -74,10 +75,18 @@ def _read(path: Path) -> list[dict]:
 
 
 def collect_targets(generators) -> None:
-    """At ``all_generators_finalized``: every published item's URL by its source file."""
+    """At ``all_generators_finalized``: every published item's URL by its source file.
+
+    Only a site with old addresses needs them (``OLD_ADDRESS_MAP``). Each folder
+    is resolved once, not once per file: the content checks refuse symbolic
+    links, so a file resolves to its resolved folder plus its name.
+    """
     _TARGETS.clear()
+    if not generators or not generators[0].settings.get("OLD_ADDRESS_MAP"):
+        return
+    folders: dict[str, Path] = {}
     for generator in generators:
-        root = Path(generator.settings["PATH"])
+        root = Path(generator.settings["PATH"]).resolve()
         for value in vars(generator).values():
             if not isinstance(value, list):
                 continue
@@ -85,8 +94,11 @@ def collect_targets(generators) -> None:
                 source = getattr(item, "source_path", None)
                 if not source or getattr(item, "status", "") != "published":
                     continue
+                folder, name = os.path.split(os.path.abspath(source))
+                if folder not in folders:
+                    folders[folder] = Path(folder).resolve()
                 try:
-                    relative = Path(source).resolve().relative_to(root.resolve()).as_posix()
+                    relative = (folders[folder] / name).relative_to(root).as_posix()
                 except ValueError:
                     continue
                 _TARGETS.setdefault(relative, item.url)

@@ -239,6 +239,20 @@ def write_hot_copies(generator, output: Path) -> None:
         _state.value.write(Path(output))
 
 
+def export_used(generator) -> dict[str, list[str]] | None:
+    """In a build_speed worker process: the photos the pages it wrote use."""
+    if _state.value is None:
+        return None
+    return {"responsive_images": list(_state.value.used)}
+
+
+def merge_used(generator, state: dict[str, Any]) -> None:
+    """In the build's own process: a worker's pages use these photos too."""
+    if _state.value is not None:
+        for url in state.get("responsive_images", ()):
+            _state.value.lookup(url)
+
+
 def register() -> None:
     """Register the plugin callbacks."""
     # initialized: check the settings before any content is read.
@@ -255,3 +269,7 @@ def register() -> None:
     # order), so its new share image is the one swapped for a copy.
     signal("build_speed_content_refreshed").connect(refresh_content)
     signal("build_speed_pages_written").connect(write_hot_copies)
+    # build_speed's worker processes (plugins/build_speed/parallel.py) write
+    # some pages: the photos those pages use come back to this process.
+    signal("build_speed_worker_state").connect(export_used)
+    signal("build_speed_merge_state").connect(merge_used)

@@ -11,11 +11,13 @@ from hypothesis import strategies as st
 from pelican.contents import Article
 from pelican.generators import ArticlesGenerator
 from typogrify.filters import typogrify
+from typogrify.filters import widont as typogrify_widont
 
 from build_speed.build_speed import check_content_cache, reading_key
 from build_speed.generator import period_archives
 from build_speed.readers import CachedText
 from build_speed.typography import configure_smartypants, needs_typogrify, typeset
+from build_speed.widont import widont
 from portal_core.runner import load_settings
 from tests.support import ROOT
 
@@ -75,6 +77,57 @@ def smartypants_as_pelican():
 @given(st.lists(BLOCK, min_size=1, max_size=6).map("\n".join))
 def test_typeset_equals_typogrify(html):
     assert typeset(html, TYPOGRIFY) == typogrify(html, [], caps=False)
+
+
+# What widont's pattern looks at: words, every kind of whitespace, the closes
+# it ends on, the inline tags it accepts before the space and others, tags
+# holding "<" or ">", stray brackets.
+PIECES = st.sampled_from(
+    [
+        "Hội",
+        "nghị",
+        "x.",
+        " ",
+        "  ",
+        "\n",
+        "\t",
+        "\xa0",
+        "<p>",
+        "</p>",
+        '<p class="a">',
+        "<h2>",
+        "</h6>",
+        "<li>",
+        "</li>",
+        "<dt>",
+        "</dd>",
+        "<em>",
+        "</em>",
+        '<a href="/x/">',
+        "</a>",
+        '<span class="k">',
+        "</span>",
+        "</strong>",
+        "<b>",
+        "</i>",
+        "<br>",
+        "<abbr>",
+        '<img alt="x y" src="/a.jpg">',
+        "</div>",
+        "</P>",
+        "&amp;",
+        ">",
+        "<",
+        '<a title="a > b">',
+        '<a title="</p>">',
+    ]
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(PIECES, max_size=30).map("".join))
+def test_widont_equals_typogrifys(html):
+    assert widont(html) == typogrify_widont(html)
 
 
 @pytest.mark.parametrize(

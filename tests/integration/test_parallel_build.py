@@ -1,0 +1,133 @@
+"""Articles read and written in worker processes: the same site, byte for byte.
+
+The demo site plus a generated corpus above the worker threshold
+(``BUILD_SPEED_PARALLEL_MIN_FILES``, 200) is built twice, as of the same
+moment: once in the build's own process only, once with a worker process
+reading the articles and writing a share of their pages
+(``build_speed.parallel``). Every file must be the same, the photos that only
+the worker's pages show included. Pagefind is off in both (its index is made
+from the written pages, and carries build times).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bench.corpus import IMAGES, article, write_images
+from build_speed import parallel
+from portal_core.runner import BuildFailed
+from tests.publishing import environment, tree_bytes
+from tests.support import ROOT, build_site, copy_demo_content, write_files
+
+GENERATED = 220
+NOW = {"PORTAL_BUILD_DATE": "2026-11-30 07:00"}
+
+
+def _categories() -> list[dict]:
+    import pelicanconf  # noqa: PLC0415 - the real registry
+
+    return pelicanconf.CATEGORIES
+
+
+def _build(content: Path, folder: Path, processes: int, **overrides) -> dict[str, bytes]:
+    with environment(**NOW):
+        site = build_site(
+            content,
+            folder / "output",
+            CACHE_PATH=str(folder / "cache"),
+            SEARCH_INDEX=False,
+            BUILD_SPEED_PROCESSES=processes,
+            **overrides,
+        )
+    return tree_bytes(site)
+
+
+def _articles(content: Path) -> int:
+    return len(list(content.glob("articles/*/*.md")))
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    content = copy_demo_content(tmp_path_factory.mktemp("parallel") / "content")
+    write_images(content / IMAGES)
+    for index in range(GENERATED):
+        relative, text = article(index, _categories())
+        write_files(content, {relative: text})
+    return content
+
+
+@pytest.mark.parametrize("cache", [False, True], ids=["no-cache", "content-cache"])
+def test_a_site_read_and_written_by_workers_is_byte_identical(corpus, tmp_path, cache):
+    single = _build(corpus, tmp_path / "single", 1, CACHE_CONTENT=cache)
+    assert parallel.last_run == {}
+    workers = _build(corpus, tmp_path / "workers", 2, CACHE_CONTENT=cache)
+    # Every article read by the workers; the article pages written by two processes.
+    assert parallel.last_run == {"processes": 2, "files": _articles(corpus), "writers": 2}
+    assert sorted(single) == sorted(workers)
+    assert [name for name, data in single.items() if workers[name] != data] == []
+    assert any(name.startswith("co-nho/") for name in workers)
+
+
+def test_a_small_site_stays_in_one_process(tmp_path):
+    content = copy_demo_content(tmp_path / "content")
+    _build(content, tmp_path / "site", 2)
+    assert parallel.last_run == {}
+
+
+BROKEN = {
+    "articles/tin-tuc-su-kien/hop.md": (
+        "Title: Họp tổ dân phố\nDate: 2024-31-12 08:00\nCategory: Tin tức sự kiện\n\nNội dung.\n"
+    ),
+}
+
+
+def test_mistakes_are_reported_per_file_as_without_workers(tmp_path):
+    content = copy_demo_content(tmp_path / "content")
+    write_files(content, BROKEN)
+    messages = []
+    for processes in (1, 2):
+        with pytest.raises(BuildFailed) as failure:
+            _build(content, tmp_path / f"p{processes}", processes, BUILD_SPEED_PARALLEL_MIN_FILES=0)
+        messages.append(failure.value.messages)
+    assert messages[0] == messages[1]
+    assert any("hop.md:2:" in message for message in messages[1])
+
+
+def test_a_page_that_fails_in_a_worker_is_reported_by_the_build(tmp_path):
+    """A page that cannot be rendered in the worker's share: the same message as without."""
+    content = copy_demo_content(tmp_path / "content")
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    article_html = theme / "templates" / "article.html"
+    # The second article's page fails (ValueError: month must be in 1..12);
+    # with two processes it is the worker's.
+    article_html.write_text(
+        "{% if article is sameas articles[1] %}{{ article.date.replace(month=13) }}{% endif %}"
+        + article_html.read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    messages = []
+    for processes in (1, 2):
+        with pytest.raises(BuildFailed) as failure:
+            _build(
+                content,
+                tmp_path / f"p{processes}",
+                processes,
+                THEME=str(theme),
+                BUILD_SPEED_PARALLEL_MIN_FILES=0,
+            )
+        messages.append(failure.value.messages)
+    assert messages[0] == messages[1]
+    assert messages[1] == ["Lỗi khi dựng trang: month must be in 1..12"]
+
+
+def test_bad_process_count_is_explained(tmp_path):
+    content = write_files(tmp_path / "content", {"pages/a.md": "Title: A\n\nB.\n"})
+    with pytest.raises(BuildFailed) as failure:
+        build_site(content, tmp_path / "output", BUILD_SPEED_PROCESSES=-1)
+    (message,) = failure.value.messages
+    assert message.startswith("Lỗi khi dựng trang: BUILD_SPEED_PROCESSES phải là một số nguyên")
+    assert "hiện đang là -1" in message
