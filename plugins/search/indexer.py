@@ -17,6 +17,7 @@ search page loads), every other part at ``pagefind/parts/<id>/`` and the list
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -132,6 +133,67 @@ def marked(html: bytes) -> bool:
     return False
 
 
+_TAG_NAME = re.compile(rb"<([a-zA-Z][a-zA-Z0-9-]*)")
+_VOID = {b"img", b"meta", b"input", b"br", b"hr", b"link", b"source", b"wbr"}
+_MARK = b"data-pagefind-"
+_HEAD = re.compile(rb"<html[^>]*>|<title[^>]*>[^<]*</title>")
+_H1 = re.compile(rb"<h1[\s>]")
+_IMG = re.compile(rb"<img\s[^>]*>")
+
+
+@functools.cache
+def _tags(name: bytes) -> re.Pattern[bytes]:
+    return re.compile(rb"<(/?)" + re.escape(name) + rb"[\s>/]", re.IGNORECASE)
+
+
+def _marked_elements(html: bytes) -> list[bytes]:
+    """Each element with a ``data-pagefind-*`` attribute (outermost only)."""
+    elements: list[bytes] = []
+    covered = 0
+    found = html.find(_MARK)
+    while found != -1:
+        start = html.rfind(b"<", 0, found)
+        if start >= covered and html.rfind(b">", 0, found) < start:
+            element = _element(html, start)
+            elements.append(element)
+            covered = start + len(element)
+        found = html.find(_MARK, max(found + 1, covered))
+    return elements
+
+
+def _element(html: bytes, start: int) -> bytes:
+    """The element whose opening tag starts at ``start``, to its closing tag."""
+    name = _TAG_NAME.match(html, start).group(1).lower()  # type: ignore[union-attr]
+    opening_end = html.find(b">", start) + 1
+    if name in _VOID:
+        return html[start:opening_end]
+    depth = 1
+    for tag in _tags(name).finditer(html, opening_end):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return html[start : html.find(b">", tag.start()) + 1]
+    return html[start:]
+
+
+def indexed_input(html: bytes) -> bytes:
+    """What Pagefind reads of a page: the key of its part in the cache.
+
+    Not the whole page: the sidebar's "Tin mới", the neighbours' lists and
+    page numbers change with every new article, on every page, while the
+    index depends only on the ``lang`` and ``<title>``, each element with a
+    ``data-pagefind-*`` attribute (the text, filters, metadata, sort), and
+    the first image after the first ``<h1>`` (Pagefind's default "image").
+    """
+    head_end = html.find(b"</head>")
+    pieces = [found.group() for found in _HEAD.finditer(html, 0, max(head_end, 0))]
+    pieces.extend(_marked_elements(html))
+    heading = _H1.search(html)
+    image = _IMG.search(html, heading.start()) if heading else None
+    if image:
+        pieces.append(image.group())
+    return b"\0".join(pieces)
+
+
 def read_page(site: Path, path: Path) -> Page | None:
     """The page at ``path`` if Pagefind would index it, else None."""
     data = path.read_bytes()
@@ -143,7 +205,7 @@ def read_page(site: Path, path: Path) -> Page | None:
         url=page_url(path.relative_to(site).as_posix()),
         path=path,
         date="" if date.strip("0") == "" else date,
-        digest=sha256(data).hexdigest(),
+        digest=sha256(indexed_input(data)).hexdigest(),
     )
 
 
