@@ -44,6 +44,11 @@ PARTS_DIR = "parts"
 PARTS_FILE = "parts.json"
 # Pages of one part; Pagefind needs about 0.2 MB a page while it writes.
 DEFAULT_PART_PAGES = 2000
+# Memory the Pagefind processes of one build may use together (the build's
+# own process comes on top), and what one part costs (measured).
+PAGEFIND_MEMORY_MB = 1000
+MB_PER_PAGE = 0.2
+BASE_MB = 30
 # Pagefind writes its ready-made UIs next to the index; our own small script
 # uses the JS API only, so these are dead weight on the published site.
 UNUSED_FILES = (
@@ -163,10 +168,11 @@ def _marked_elements(html: bytes) -> list[bytes]:
 
 def _element(html: bytes, start: int) -> bytes:
     """The element whose opening tag starts at ``start``, to its closing tag."""
-    name = _TAG_NAME.match(html, start).group(1).lower()  # type: ignore[union-attr]
-    opening_end = html.find(b">", start) + 1
-    if name in _VOID:
+    named = _TAG_NAME.match(html, start)
+    opening_end = html.find(b">", start) + 1 or len(html)
+    if named is None or named.group(1).lower() in _VOID:  # a comment, an <img>
         return html[start:opening_end]
+    name = named.group(1).lower()
     depth = 1
     for tag in _tags(name).finditer(html, opening_end):
         depth += -1 if tag.group(1) else 1
@@ -262,9 +268,15 @@ def index_part(part: Part, into: Path, binary: Path) -> dict[str, int]:
 
 
 def default_workers(parts: list[Part]) -> int:
-    """Parts indexed at once: one per core, within the memory budget."""
+    """Parts indexed at once: one per core, as many as the memory budget allows.
+
+    Measured at 10,000 articles: a Pagefind process peaks at about 0.2 MB a
+    page plus 30 MB, so two parts of 2,000 pages stay under 1 GB.
+    """
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return max(1, min(cores or 1, len(parts), 2))
+    largest = max(len(part.pages) for part in parts)
+    fitting = PAGEFIND_MEMORY_MB // (largest * MB_PER_PAGE + BASE_MB)
+    return int(max(1, min(cores or 1, len(parts), fitting)))
 
 
 class _Builder:
