@@ -23,6 +23,7 @@ import os
 import re
 import shutil
 import tempfile
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -287,6 +288,7 @@ class _Builder:
         self.cache = cache
         self.binary = executable()
         self.reused = 0
+        self.lock = threading.Lock()
 
     def destination(self, index: int, part: Part) -> Path:
         return self.bundle if index == 0 else self.bundle / PARTS_DIR / part.id
@@ -306,15 +308,25 @@ class _Builder:
         if counts is not None:
             try:
                 place(entry, destination, skip(entry))
-                self.reused += 1
+                with self.lock:
+                    self.reused += 1
                 return counts
             except OSError:  # the entry vanished (another build pruned it)
-                shutil.rmtree(destination, ignore_errors=True)
+                _clear(destination, keep=PARTS_DIR if index == 0 else "")
         staging = self.cache.staging(key)
         counts = index_part(part, staging, self.binary)
         entry = self.cache.store(key, staging, counts)
         place(entry, destination, skip(entry))
         return counts
+
+
+def _clear(folder: Path, keep: str) -> None:
+    """Remove what a part placed in ``folder`` (the other parts' folder: ``keep``)."""
+    for child in folder.iterdir():
+        if child.is_dir() and child.name != keep:
+            shutil.rmtree(child)
+        elif not child.is_dir():
+            child.unlink()
 
 
 def _no_files(folder: Path) -> list[str]:
