@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from search.indexer import build_index, scan_site
+from search.indexer import build_index
 from search.parts import plan_parts
+from search.site_pages import scan_site
 from tests.support import build_site, write_files
 
 PART_PAGES = 3

@@ -100,7 +100,7 @@ def _html(body: str, sidebar: str) -> bytes:
 
 
 def test_the_cache_key_reads_what_pagefind_reads():
-    from search.indexer import indexed_input  # noqa: PLC0415
+    from search.site_pages import indexed_input  # noqa: PLC0415
 
     key = indexed_input(_html("Bà con làm đường.", "<li>Tin mới 1</li>"))
     # The sidebar's latest news change with every new article: same key.
