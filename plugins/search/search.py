@@ -14,8 +14,10 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
+from portal_core.settings import whole_number
+
 from .folding import folded_title, search_fold
-from .indexer import BUNDLE_DIR, build_index
+from .indexer import BUNDLE_DIR, DEFAULT_PART_PAGES, build_index
 
 logger = logging.getLogger(__name__)
 
@@ -25,6 +27,9 @@ DEFAULTS = {
     # The search page; an empty SEARCH_SAVE_AS removes the page and the header box.
     "SEARCH_URL": "tim-kiem/",
     "SEARCH_SAVE_AS": "tim-kiem/index.html",
+    # Pages of one part of the index (parts are date ranges, see parts.py):
+    # Pagefind's memory grows with a part's pages, about 0.2 MB each.
+    "SEARCH_PART_PAGES": DEFAULT_PART_PAGES,
 }
 
 
@@ -38,6 +43,14 @@ def check_settings(settings: dict) -> None:
         settings.setdefault(key, value)
     if not isinstance(settings["SEARCH_INDEX"], bool):
         raise SearchConfigError("SEARCH_INDEX phải là True hoặc False.")
+    whole_number(
+        settings["SEARCH_PART_PAGES"],
+        "SEARCH_PART_PAGES",
+        minimum=1,
+        example=DEFAULT_PART_PAGES,
+        meaning="số trang tối đa của một phần chỉ mục tìm kiếm",
+        error=SearchConfigError,
+    )
     url, save_as = settings["SEARCH_URL"], settings["SEARCH_SAVE_AS"]
     if not isinstance(url, str) or not isinstance(save_as, str):
         raise SearchConfigError('SEARCH_URL và SEARCH_SAVE_AS phải là chuỗi, ví dụ "tim-kiem/".')
@@ -90,7 +103,13 @@ def index_site(pelican) -> None:
     """Index the written site with Pagefind (unless SEARCH_INDEX is False)."""
     if not pelican.settings.get("SEARCH_INDEX", True):
         return
-    stats = build_index(Path(pelican.output_path))
+    settings = pelican.settings
+    stats = build_index(
+        Path(pelican.output_path),
+        part_pages=settings["SEARCH_PART_PAGES"],
+        # Unchanged parts are copied from the last build's (CI keeps CACHE_PATH).
+        cache_dir=Path(settings["CACHE_PATH"]) / "search",
+    )
     logger.info(stats.summary())
 
 

@@ -9,6 +9,7 @@ page through. It is built twice: at the root and under the sub-path /phuong/.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlencode
@@ -104,22 +105,43 @@ def corpus() -> dict[str, str]:
     return files
 
 
-def _serve_built(root: Path, prefix: str = "") -> Iterator[str]:
+# The index in parts (plugins/search/parts.py): at most 3 pages a part cuts
+# this corpus into many date ranges merged in the browser; every test runs on
+# the site indexed whole and on the site indexed in parts.
+SMALL_PARTS = 3
+LAYOUTS = {"one part": {}, "many parts": {"SEARCH_PART_PAGES": SMALL_PARTS}}
+
+
+def _serve_built(root: Path, prefix: str = "", **settings: object) -> Iterator[str]:
     # No counter data in this tiny site (the counter has its own tests).
-    overrides = {"VISITOR_COUNTER": None, **({"SITEURL": prefix} if prefix else {})}
+    overrides = {"VISITOR_COUNTER": None, **({"SITEURL": prefix} if prefix else {}), **settings}
     site = build_site(write_files(root / "content", corpus()), root / "site", **overrides)
     with serve(site, prefix=prefix) as url:
         yield url
 
 
 @pytest.fixture(scope="module")
-def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    yield from _serve_built(tmp_path_factory.mktemp("search-root"))
+def one_part_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    yield from _serve_built(tmp_path_factory.mktemp("search-root"), **LAYOUTS["one part"])
 
 
 @pytest.fixture(scope="module")
-def subpath_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    yield from _serve_built(tmp_path_factory.mktemp("search-subpath"), PREFIX)
+def many_parts_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    yield from _serve_built(tmp_path_factory.mktemp("search-parts"), **LAYOUTS["many parts"])
+
+
+@pytest.fixture(params=list(LAYOUTS))
+def site_url(request: pytest.FixtureRequest) -> str:
+    """The served site, indexed whole or in parts."""
+    return request.getfixturevalue(
+        "one_part_url" if request.param == "one part" else "many_parts_url"
+    )
+
+
+@pytest.fixture(scope="module", params=list(LAYOUTS))
+def subpath_url(request: pytest.FixtureRequest, tmp_path_factory) -> Iterator[str]:
+    folder = tmp_path_factory.mktemp("search-subpath")
+    yield from _serve_built(folder, PREFIX, **LAYOUTS[request.param])
 
 
 @pytest.fixture
@@ -330,3 +352,68 @@ def test_search_under_a_sub_path(page, subpath_url, errors):
     action = page.locator("form.search-box").get_attribute("action")
     assert action == f"{PREFIX}/tim-kiem/"
     assert errors == []
+
+
+def _part_count(page, base: str) -> int:
+    page.goto(f"{base}/pagefind/parts.json")
+    return len(json.loads(page.locator("body").inner_text())["parts"])
+
+
+def _every_result(page, base: str, params: dict[str, str]) -> list[dict]:
+    """All results of a search, "Xem thêm kết quả" clicked until none are left."""
+    found = search(page, base, **params)
+    more = page.get_by_role("button", name="Xem thêm kết quả")
+    while more.is_visible():
+        more.click()
+        page.wait_for_function(f"document.querySelectorAll('.search-result').length > {len(found)}")
+        found = results(page)
+    return found
+
+
+def _options(page) -> dict[str, list[str]]:
+    return page.eval_on_selector_all(
+        "[data-filter]",
+        """selects => Object.fromEntries(selects.map(select => [
+            select.dataset.filter, [...select.options].map(option => option.value)]))""",
+    )
+
+
+# Relevance (sets: scores differ by part), newest first (order), filters alone.
+SAME_SETS = [{"q": "phuong"}, {"q": "dang uy"}, {"q": "ve sinh moi truong"}]
+SAME_ORDER = [
+    {"q": "hoi nghi"},
+    {"xep": "moi", "q": "phuong"},
+    {"loai": "Tin bài"},
+    {"nam": "2024", "xep": "moi"},
+    {"chuyenmuc": "Văn hóa - Xã hội"},
+    {"xep": "moi", "q": "uy ban"},
+]
+
+
+def test_parts_give_the_same_results_as_one_index(page, one_part_url, many_parts_url):
+    assert _part_count(page, one_part_url) == 1
+    assert _part_count(page, many_parts_url) > 5
+    for params in SAME_SETS + SAME_ORDER:
+        whole = _every_result(page, one_part_url, params)
+        whole_status = page.locator("[data-search-status]").inner_text()
+        whole_options = _options(page)
+        parted = _every_result(page, many_parts_url, params)
+        assert page.locator("[data-search-status]").inner_text() == whole_status, params
+        # The filters offer the same choices, gathered from every part.
+        assert _options(page) == whole_options
+        if params in SAME_SETS:
+            assert sorted(titles(parted)) == sorted(titles(whole)), params
+        else:
+            assert titles(parted) == titles(whole), params
+
+
+def test_newest_first_across_parts_lists_every_page_by_date(page, many_parts_url):
+    found = search(page, many_parts_url, loai="Tin bài")
+    page.get_by_role("button", name="Xem thêm kết quả").click()
+    page.wait_for_function("document.querySelectorAll('.search-result').length > 10")
+    dates = page.eval_on_selector_all(
+        ".search-result time", "times => times.map(time => time.dateTime)"
+    )
+    assert len(dates) == len(results(page)) > 10
+    assert dates == sorted(dates, reverse=True)
+    assert len(found) == 10

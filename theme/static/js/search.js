@@ -18,6 +18,8 @@
   var TYPE_ORDER = ["Tin bài", "Thông báo", "Văn bản", "Trang thông tin"];
   // URL parameter of each Pagefind filter (the form's field names).
   var PARAMS = { type: "loai", category: "chuyenmuc", year: "nam", unit: "donvi" };
+  // The filter each part of the index carries (its id), for sorting by date.
+  var PART_FILTER = "part";
 
   var form = root.querySelector("[data-search-form]");
   var input = root.querySelector("#search-q");
@@ -31,6 +33,7 @@
 
   var pageTitle = document.title;
   var pagefind = null;
+  var parts = [];
   var results = [];
   var shown = 0;
   var terms = [];
@@ -370,24 +373,116 @@
   // folded form finds. Sorted by date, one folded search covers both.
   async function find(query, filters) {
     var loose = foldD(query);
-    var options = { filters: filters };
     if (sortSelect.value === "moi" || !terms.length) {
-      options.sort = { date: "desc" };
-      var dated = await pagefind.search(terms.length ? loose : null, options);
-      return dated.results.map(function (result) { return { result: result, loose: true }; });
+      var dated = await newestFirst(terms.length ? loose : null, filters);
+      return dated.map(function (result) { return { result: result, loose: true }; });
     }
-    var exact = await pagefind.search(query, options);
-    var found = exact.results.map(function (result) { return { result: result, loose: false }; });
+    var exact = await searchParts(query, filters);
+    var found = exact.map(function (result) { return { result: result, loose: false }; });
     if (loose !== query) {
-      var seen = new Set(exact.results.map(function (result) { return result.id; }));
-      var extra = await pagefind.search(loose, options);
-      extra.results.forEach(function (result) {
+      var seen = new Set(exact.map(function (result) { return result.id; }));
+      var extra = await searchParts(loose, filters);
+      extra.forEach(function (result) {
         if (!seen.has(result.id)) {
           found.push({ result: result, loose: true });
         }
       });
     }
     return rerank(found);
+  }
+
+  // --- Parts of the index ----------------------------------------------------------
+  // A big site's index comes in parts, one date range each (plugins/search/
+  // parts.py), merged into the newest; two things one index does by itself
+  // need help across parts.
+
+  // Pagefind matches a query word with the index's words that start with it
+  // or, when there are none, with the longest word the query word starts
+  // with ("covid" finds "có" in an index without "covid"), and drops a word
+  // matching nothing. In one index that fallback is used only for words the
+  // whole site lacks; so a part lacking a word that another part holds must
+  // find nothing. The ids of the parts to search, or null for all of them.
+  var holdsCache = new Map();
+
+  function indexedWords(text) {
+    var words = [];
+    text.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "").split(/\s+/).forEach(function (chunk) {
+      words.push(chunk.replace(/[^\p{L}\p{N}]/gu, ""));
+      words.push.apply(words, chunk.split(/[^\p{L}\p{N}]+/u));
+    });
+    return words;
+  }
+
+  // Whether ``part`` has a word starting with ``word``: its first match shows
+  // it (a fallback match has none, or it would not be a fallback).
+  async function holds(part, word) {
+    var key = part.id + "\u0000" + word;
+    if (!holdsCache.has(key)) {
+      holdsCache.set(key, pagefind.search(word, { filters: withPart({}, part.id) }).then(async function (found) {
+        if (!found.results.length) {
+          return false;
+        }
+        var data = await found.results[0].data();
+        var text = (data.content || "") + " " + Object.values(data.meta || {}).join(" ");
+        return indexedWords(text).some(function (indexed) { return indexed.indexOf(word) === 0; });
+      }));
+    }
+    return holdsCache.get(key);
+  }
+
+  async function partsHolding(term) {
+    if (parts.length < 2 || !term) {
+      return null;
+    }
+    // The query's words as Pagefind searches them: no tones, no punctuation.
+    var words = [];
+    term.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "").split(/\s+/).forEach(function (chunk) {
+      var word = chunk.replace(/[^\p{L}\p{N}]/gu, "");
+      if (word && words.indexOf(word) === -1) {
+        words.push(word);
+      }
+    });
+    var searched = parts.map(function () { return true; });
+    for (var i = 0; i < words.length; i += 1) {
+      var held = await Promise.all(parts.map(function (part) { return holds(part, words[i]); }));
+      if (held.some(Boolean)) {
+        searched = searched.map(function (wanted, index) { return wanted && held[index]; });
+      }
+    }
+    return parts.filter(function (part, index) { return searched[index]; }).map(function (part) { return part.id; });
+  }
+
+  function withPart(filters, part) {
+    var own = Object.assign({}, filters);
+    own[PART_FILTER] = part;
+    return own;
+  }
+
+  // Relevance: Pagefind merges the parts' results by score.
+  async function searchParts(term, filters) {
+    var ids = await partsHolding(term);
+    if (ids !== null && !ids.length) {
+      return [];
+    }
+    var options = { filters: ids === null ? filters : withPart(filters, { any: ids }) };
+    return (await pagefind.search(term, options)).results;
+  }
+
+  // Newest first: Pagefind sorts inside one index, and merges indexes by
+  // score, which for a sorted search is the place inside its own part, so
+  // merged parts would interleave. Each part is searched alone and the parts,
+  // listed newest first, are put end to end.
+  async function newestFirst(term, filters) {
+    var sort = { date: "desc" };
+    if (parts.length < 2) {
+      return (await pagefind.search(term, { filters: filters, sort: sort })).results;
+    }
+    var ids = await partsHolding(term);
+    var searched = parts.filter(function (part) { return ids === null || ids.indexOf(part.id) !== -1; });
+    var each = await Promise.all(searched.map(function (part) {
+      return pagefind.search(term, { filters: withPart(filters, part.id), sort: sort });
+    }));
+    return each.reduce(function (all, found) { return all.concat(found.results); }, []);
   }
 
   function schedule() {
@@ -420,6 +515,39 @@
     }
   }
 
+  // The index comes in parts (plugins/search/parts.py): the newest at the
+  // bundle's root, with pagefind.js, each older date range in its own folder,
+  // all listed in parts.json (newest first) and merged into the first.
+  async function loadIndex(bundle) {
+    var base = bundle.replace(/[^/]*$/, "");
+    var loaded = await Promise.all([import(bundle), fetch(base + "parts.json", { cache: "no-cache" })]);
+    pagefind = loaded[0];
+    if (!loaded[1].ok) {
+      throw new Error("parts.json: " + loaded[1].status);
+    }
+    parts = (await loaded[1].json()).parts;
+    // A date match (the "2020" of "16/07/2020") should not outrank the text;
+    // a folded title ("dang uy" for "Đảng ủy") weighs as much as the title.
+    var ranking = { metaWeights: { date: 0, fold: 1, title_fold: 5 } };
+    var merged = parts.length > 1;
+    await pagefind.options(merged ? { ranking: ranking, mergeFilter: partFilter(parts[0]) } : { ranking: ranking });
+    await pagefind.init();
+    await Promise.all(parts.slice(1).map(function (part) {
+      return pagefind.mergeIndex(sitePath(base + part.path), { ranking: ranking, mergeFilter: partFilter(part) });
+    }));
+  }
+
+  function partFilter(part) {
+    return withPart({}, part.id);
+  }
+
+  // Pagefind turns an index's own address into result links; same-site
+  // addresses stay paths, as the first part's are.
+  function sitePath(address) {
+    var url = new URL(address, window.location.href);
+    return url.origin === window.location.origin ? url.pathname : url.href;
+  }
+
   function fail() {
     var reason = fallback.querySelector("[data-search-fallback-reason]");
     reason.textContent = "Chưa tải được công cụ tìm kiếm (trang web có thể chưa có chỉ mục tìm kiếm hoặc mạng đang chậm). Hãy tải lại trang sau ít phút.";
@@ -431,11 +559,7 @@
   async function start() {
     var params = new URLSearchParams(window.location.search);
     try {
-      pagefind = await import(root.dataset.searchBundle);
-      // A date match (the "2020" of "16/07/2020") should not outrank the text;
-      // a folded title ("dang uy" for "Đảng ủy") weighs as much as the title.
-      await pagefind.options({ ranking: { metaWeights: { date: 0, fold: 1, title_fold: 5 } } });
-      await pagefind.init();
+      await loadIndex(root.dataset.searchBundle);
       var available = await pagefind.filters();
       selects.forEach(function (select) {
         fillSelect(select, available[select.dataset.filter], params.get(PARAMS[select.dataset.filter]));

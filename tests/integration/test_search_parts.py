@@ -1,0 +1,139 @@
+"""The search index in parts, built for real: stable parts, reused from the cache."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+import shutil
+from pathlib import Path
+
+import pytest
+
+from search.indexer import build_index
+from search.parts import plan_parts
+from search.site_pages import scan_site
+from tests.support import build_site, write_files
+
+PART_PAGES = 3
+BASE = {"VISITOR_COUNTER": None, "SEARCH_PART_PAGES": PART_PAGES}
+
+
+def article(number: int, year: int, body: str = "") -> tuple[str, str]:
+    text = body or f"Tin số {number}: bà con khu phố {number} cùng làm đường."
+    return (
+        f"articles/tin-tuc-su-kien/tin-{number}.md",
+        f"Title: Tin số {number} năm {year}\nDate: {year}-0{number % 9 + 1}-1{number % 9} 08:00\n"
+        f"Category: Tin tức sự kiện\nSummary: Tin số {number}.\n\n{text}\n",
+    )
+
+
+def corpus() -> dict[str, str]:
+    files = dict(article(number, 2020 + number % 4) for number in range(1, 15))
+    files["pages/gioi-thieu.md"] = "Title: Giới thiệu\n\nỦy ban Mặt trận Tổ quốc phường.\n"
+    return files
+
+
+def listing(site: Path) -> list[dict[str, str]]:
+    return json.loads((site / "pagefind" / "parts.json").read_text())["parts"]
+
+
+def part_folder(site: Path, part: dict[str, str]) -> Path:
+    return site / "pagefind" / part["path"]
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    """The files of one part (not the parts inside the first one's folder)."""
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in folder.rglob("*")
+        if path.is_file() and "parts" not in path.relative_to(folder).parts
+    }
+
+
+def comparable(files: dict[str, bytes]) -> dict[str, object]:
+    """A part's files, leaving out what Pagefind writes in a varying order.
+
+    Filter files list a filter's values in hash-map order (Pagefind/pagefind
+    #638), so their names and the metadata naming them vary between two runs
+    over the same pages; their decompressed bytes, sorted, do not.
+    """
+    kept: dict[str, object] = {}
+    filters = []
+    for name, data in files.items():
+        if name.startswith("filter/"):
+            filters.append(sorted(gzip.decompress(data)))
+        elif not name.endswith(".pf_meta") and name != "pagefind-entry.json":
+            kept[name] = data
+        elif name == "pagefind-entry.json":
+            entry = json.loads(data)
+            kept[name] = [language["page_count"] for language in entry["languages"].values()]
+    kept["filters"] = sorted(filters)
+    return kept
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    return write_files(tmp_path / "content", corpus())
+
+
+def test_an_edited_article_rebuilds_its_part_only(tmp_path, content, caplog):
+    cache = tmp_path / "cache"
+    site = build_site(content, tmp_path / "site", CACHE_PATH=str(cache), **BASE)
+    parts = listing(site)
+    assert len(parts) > 3
+    before = {part["id"]: files_of(part_folder(site, part)) for part in parts}
+
+    # The same pages again: every part comes from the cache, byte for byte.
+    stats = build_index(site, part_pages=PART_PAGES, cache_dir=cache / "search")
+    assert (stats.parts, stats.reused) == (len(parts), len(parts))
+    assert {part["id"]: files_of(part_folder(site, part)) for part in parts} == before
+
+    edited, text = article(5, 2021, "Bài đã sửa: khu phố 5 khánh thành nhà văn hóa mới.")
+    (content / edited).write_text(text, encoding="utf-8")
+    with caplog.at_level(logging.INFO, logger="search"):
+        build_site(content, tmp_path / "site", CACHE_PATH=str(cache), **BASE)
+    assert f"{len(parts) - 1} phần lấy lại từ bộ đệm" in caplog.text
+    assert listing(site) == parts
+    after = {part["id"]: files_of(part_folder(site, part)) for part in parts}
+    changed = [name for name in before if after[name] != before[name]]
+    holding = [
+        part.id
+        for part in plan_parts(scan_site(site, site / "pagefind"), PART_PAGES)
+        if any("tin-so-5-" in page.url for page in part.pages)
+    ]
+    assert changed == holding
+
+    # What the cache gave equals what a fresh index of those pages gives.
+    fresh = tmp_path / "fresh"
+    shutil.copytree(site, fresh)
+    build_index(fresh, part_pages=PART_PAGES)
+    assert listing(fresh) == parts
+    for part in parts:
+        assert comparable(files_of(part_folder(fresh, part))) == comparable(after[part["id"]])
+
+
+def test_new_articles_leave_the_older_parts_as_they_were(tmp_path, content):
+    cache = tmp_path / "cache"
+
+    def build_with(number: int, date: str) -> tuple[list[dict[str, str]], dict[str, dict]]:
+        name, text = article(number, 2024)
+        write_files(content, {name: text.replace(text.split("\n")[1], f"Date: {date} 08:00")})
+        site = build_site(content, tmp_path / "site", CACHE_PATH=str(cache), **BASE)
+        parts = listing(site)
+        return parts, {part["id"]: files_of(part_folder(site, part)) for part in parts}
+
+    site = build_site(content, tmp_path / "site", CACHE_PATH=str(cache), **BASE)
+    parts = listing(site)
+    files = {part["id"]: files_of(part_folder(site, part)) for part in parts}
+    # The first article of a new year: a new newest part, the others unchanged.
+    first_parts, first_files = build_with(15, "2024-01-05")
+    assert first_parts[1:] == [{**part, "path": f"parts/{part['id']}/"} for part in parts]
+    assert {part["id"]: first_files[part["id"]] for part in parts[1:]} == {
+        part["id"]: files[part["id"]] for part in parts[1:]
+    }
+    # The next one joins the newest part, which has room: nothing else changes.
+    second_parts, second_files = build_with(16, "2024-02-01")
+    assert second_parts == first_parts
+    changed = [name for name in first_files if second_files[name] != first_files[name]]
+    assert changed == [first_parts[0]["id"]]
