@@ -7,19 +7,25 @@ reading the articles and writing a share of their pages
 (``build_speed.parallel``). Every file must be the same, the photos that only
 the worker's pages show included. Pagefind is off in both (its index is made
 from the written pages, and carries build times).
+
+Each build runs in a fresh process (tests/parallel_child.py): the build
+forks no workers while other threads run, and a pytest session has some.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from bench.corpus import IMAGES, article, write_images
-from build_speed import parallel
 from portal_core.runner import BuildFailed
-from tests.publishing import environment, tree_bytes
+from tests.publishing import tree_bytes
 from tests.support import ROOT, build_site, copy_demo_content, write_files
 
 GENERATED = 220
@@ -32,17 +38,42 @@ def _categories() -> list[dict]:
     return pelicanconf.CATEGORIES
 
 
-def _build(content: Path, folder: Path, processes: int, **overrides) -> dict[str, bytes]:
-    with environment(**NOW):
-        site = build_site(
-            content,
-            folder / "output",
-            CACHE_PATH=str(folder / "cache"),
-            SEARCH_INDEX=False,
-            BUILD_SPEED_PROCESSES=processes,
+def _build(content: Path, folder: Path, processes: int, **overrides) -> tuple[dict, dict]:
+    """Build in a fresh process: ``(output {path: bytes}, what the workers did)``.
+
+    Raises BuildFailed with the build's messages, as an in-process build would,
+    and what the workers did as its ``workers``.
+    """
+    request = {
+        "content": str(content),
+        "output": str(folder / "output"),
+        "settings": {
+            "CACHE_PATH": str(folder / "cache"),
+            "SEARCH_INDEX": False,
+            "BUILD_SPEED_PROCESSES": processes,
             **overrides,
-        )
-    return tree_bytes(site)
+        },
+    }
+    child = subprocess.run(
+        [sys.executable, "-m", "tests.parallel_child"],
+        input=json.dumps(request),
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={
+            **os.environ,
+            **NOW,
+            "PYTHONPATH": os.pathsep.join([str(ROOT / "plugins"), str(ROOT)]),
+        },
+        check=False,
+    )
+    assert child.returncode == 0, child.stderr
+    report = json.loads(child.stdout.splitlines()[-1])
+    if report["messages"] is not None:
+        failure = BuildFailed(report["messages"])
+        failure.workers = report["last_run"]
+        raise failure
+    return tree_bytes(folder / "output"), report["last_run"]
 
 
 def _articles(content: Path) -> int:
@@ -61,11 +92,11 @@ def corpus(tmp_path_factory) -> Path:
 
 @pytest.mark.parametrize("cache", [False, True], ids=["no-cache", "content-cache"])
 def test_a_site_read_and_written_by_workers_is_byte_identical(corpus, tmp_path, cache):
-    single = _build(corpus, tmp_path / "single", 1, CACHE_CONTENT=cache)
-    assert parallel.last_run == {}
-    workers = _build(corpus, tmp_path / "workers", 2, CACHE_CONTENT=cache)
+    single, alone = _build(corpus, tmp_path / "single", 1, CACHE_CONTENT=cache)
+    assert alone == {}
+    workers, shared = _build(corpus, tmp_path / "workers", 2, CACHE_CONTENT=cache)
     # Every article read by the workers; the article pages written by two processes.
-    assert parallel.last_run == {"processes": 2, "files": _articles(corpus), "writers": 2}
+    assert shared == {"processes": 2, "files": _articles(corpus), "writers": 2}
     assert sorted(single) == sorted(workers)
     assert [name for name, data in single.items() if workers[name] != data] == []
     assert any(name.startswith("co-nho/") for name in workers)
@@ -73,8 +104,8 @@ def test_a_site_read_and_written_by_workers_is_byte_identical(corpus, tmp_path, 
 
 def test_a_small_site_stays_in_one_process(tmp_path):
     content = copy_demo_content(tmp_path / "content")
-    _build(content, tmp_path / "site", 2)
-    assert parallel.last_run == {}
+    _, workers = _build(content, tmp_path / "site", 2)
+    assert workers == {}
 
 
 BROKEN = {
@@ -109,7 +140,7 @@ def test_a_page_that_fails_in_a_worker_is_reported_by_the_build(tmp_path):
         + article_html.read_text(encoding="utf-8"),
         encoding="utf-8",
     )
-    messages = []
+    messages, workers = [], []
     for processes in (1, 2):
         with pytest.raises(BuildFailed) as failure:
             _build(
@@ -120,6 +151,8 @@ def test_a_page_that_fails_in_a_worker_is_reported_by_the_build(tmp_path):
                 BUILD_SPEED_PARALLEL_MIN_FILES=0,
             )
         messages.append(failure.value.messages)
+        workers.append(failure.value.workers.get("processes"))
+    assert workers == [None, 2]  # the second build did fork its workers
     assert messages[0] == messages[1]
     assert messages[1] == ["Lỗi khi dựng trang: month must be in 1..12"]
 
