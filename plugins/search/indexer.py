@@ -1,10 +1,12 @@
 """Index the published pages of a built site with Pagefind, in parts.
 
 The binary comes from the pinned PyPI package ``pagefind[bin]`` (never a
-download at build time) and runs as a service (:mod:`.service`) that reads
-each page's HTML exactly as its command line would: only pages that carry
+download at build time) and runs as a service (:mod:`.service`) that parses
+HTML exactly as its command line would: only pages that carry
 ``data-pagefind-body`` (published articles, notices, documents and pages; the
-templates decide, :mod:`.site_pages` finds them) are indexed. Pages are split
+templates decide, :mod:`.site_pages` finds them) are indexed, and of each
+only what Pagefind reads (its marked elements, title, heading and image) is
+sent. Pages are split
 into parts by date (:mod:`.parts`), built a few at a time, each in its own
 Pagefind process whose memory is returned when it ends, and reused from the
 cache when their pages did not change (:mod:`.part_cache`).
@@ -32,7 +34,7 @@ from typing import Any
 from .part_cache import PartCache, part_key, place
 from .parts import Part, plan_parts
 from .service import PagefindService, PagefindServiceError
-from .site_pages import scan_site
+from .site_pages import indexed_input, scan_site
 
 try:
     import resource
@@ -135,8 +137,8 @@ def index_part(part: Part, into: Path, binary: Path) -> dict[str, int]:
         try:
             with PagefindService(binary, {**CONFIG, "logfile": str(log)}) as service:
                 for page in part.pages:
-                    html = page.path.read_bytes().decode("utf-8", "replace")
-                    service.add_html(page.url, html)
+                    html = indexed_input(page.path.read_bytes())
+                    service.add_html(page.url, html.decode("utf-8", "replace"))
                 files = service.get_files()
             for name, data in files:
                 if name not in UNUSED_FILES:

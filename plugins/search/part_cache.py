@@ -22,7 +22,7 @@ from typing import Any
 from .parts import Part
 
 # Bump when the way a part is built or stored changes.
-FORMAT = "1"
+FORMAT = "2"
 STATS_FILE = "part-stats.json"
 
 

@@ -3,9 +3,8 @@
 One pass over the site's HTML files (about 1.5 s for 15,000 pages): a page
 is indexed when an element carries ``data-pagefind-body`` (the templates
 mark published content only); its date is its ``data-pagefind-sort="date"``
-(``macros/search.html``); its digest covers only what Pagefind reads
-(:func:`indexed_input`), so that the cache (:mod:`.part_cache`) survives the
-lists every new article changes on every page.
+(``macros/search.html``); what Pagefind reads of it is cut out (:func:`indexed_input`): that is both
+what the indexer sends and what the cache (:mod:`.part_cache`) keys on.
 """
 
 from __future__ import annotations
@@ -61,16 +60,16 @@ def _tags(name: bytes) -> re.Pattern[bytes]:
     return re.compile(rb"<(/?)" + re.escape(name) + rb"[\s>/]", re.IGNORECASE)
 
 
-def _marked_elements(html: bytes) -> list[bytes]:
-    """Each element with a ``data-pagefind-*`` attribute (outermost only)."""
-    elements: list[bytes] = []
+def _marked_elements(html: bytes) -> list[tuple[int, bytes]]:
+    """Each element with a ``data-pagefind-*`` attribute (outermost only), with its offset."""
+    elements: list[tuple[int, bytes]] = []
     covered = 0
     found = html.find(_MARK)
     while found != -1:
         start = html.rfind(b"<", 0, found)
         if start >= covered and html.rfind(b">", 0, found) < start:
             element = _element(html, start)
-            elements.append(element)
+            elements.append((start, element))
             covered = start + len(element)
         found = html.find(_MARK, max(found + 1, covered))
     return elements
@@ -91,23 +90,47 @@ def _element(html: bytes, start: int) -> bytes:
     return html[start:]
 
 
-def indexed_input(html: bytes) -> bytes:
-    """What Pagefind reads of a page: the key of its part in the cache.
+def _inside(offset: int, elements: list[tuple[int, bytes]]) -> bool:
+    return any(start <= offset < start + len(element) for start, element in elements)
 
-    Not the whole page: the sidebar's "Tin mới", the neighbours' lists and
-    page numbers change with every new article, on every page, while the
-    index depends only on the ``lang`` and ``<title>``, each element with a
-    ``data-pagefind-*`` attribute (the text, filters, metadata, sort), and
-    the first image after the first ``<h1>`` (Pagefind's default "image").
+
+def indexed_input(html: bytes) -> bytes:
+    """What Pagefind reads of a page, as a small page of its own.
+
+    Pagefind indexes the ``lang`` and ``<title>``, each element with a
+    ``data-pagefind-*`` attribute (the text, filters, metadata, sort), the
+    first ``<h1>`` (its default title, wherever it stands) and the first
+    image after it (its default image). Only these, in their order, are
+    handed to Pagefind: a page's sidebars, menus and lists are most of its
+    HTML and none of its index (the same index files, measured on the demo
+    site). Its hash is the page's key in the cache (:mod:`.part_cache`),
+    which so survives the "Tin mới" lists that every new article changes on
+    every page.
     """
-    head_end = html.find(b"</head>")
-    pieces = [found.group() for found in _HEAD.finditer(html, 0, max(head_end, 0))]
-    pieces.extend(_marked_elements(html))
-    heading = _H1.search(html)
-    image = _IMG.search(html, heading.start()) if heading else None
-    if image:
-        pieces.append(image.group())
-    return b"\0".join(pieces)
+    head_end = max(html.find(b"</head>"), 0)
+    head = [found.group() for found in _HEAD.finditer(html, 0, head_end)]
+    body = _marked_elements(html)
+    heading = _H1.search(html, head_end)
+    if heading:
+        image = _IMG.search(html, heading.start())
+        extra = [(heading.start(), _element(html, heading.start()))]
+        if image:
+            extra.append((image.start(), image.group()))
+        body.extend(piece for piece in extra if not _inside(piece[0], body))
+        body.sort()
+    opening = next((tag for tag in head if tag.startswith(b"<html")), b"<html>")
+    title = b"".join(tag for tag in head if not tag.startswith(b"<html"))
+    return b"".join(
+        (
+            b"<!DOCTYPE html>",
+            opening,
+            b"<head>",
+            title,
+            b"</head><body>\n",
+            b"\n".join(element for _, element in body),
+            b"\n</body></html>",
+        )
+    )
 
 
 def read_page(site: Path, path: Path) -> Page | None:

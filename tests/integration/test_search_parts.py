@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from search.indexer import build_index
+from search.indexer import CONFIG, PARTS_FILE, UNUSED_FILES, build_index, executable
 from search.parts import plan_parts
-from search.site_pages import scan_site
+from search.service import PagefindService
+from search.site_pages import indexed_input, scan_site
 from tests.support import build_site, write_files
 
 PART_PAGES = 3
@@ -137,3 +138,23 @@ def test_new_articles_leave_the_older_parts_as_they_were(tmp_path, content):
     assert second_parts == first_parts
     changed = [name for name in first_files if second_files[name] != first_files[name]]
     assert changed == [first_parts[0]["id"]]
+
+
+def test_pagefind_is_sent_what_it_reads_of_each_page(built_site):
+    """The whole pages, in the same order, give Pagefind the same index.
+
+    The indexer sends only the marked elements, title, heading and image of
+    each page (``site_pages.indexed_input``), a small share of the HTML.
+    """
+    (part,) = plan_parts(scan_site(built_site, built_site / "pagefind"), 2000)
+    with PagefindService(executable(), CONFIG) as service:
+        for page in part.pages:
+            service.add_html(page.url, page.path.read_text(encoding="utf-8"))
+        whole = dict(service.get_files())
+    ours = files_of(built_site / "pagefind")
+    assert any(name.startswith("fragment/") for name in ours)
+    assert comparable({name: ours[name] for name in ours if name != PARTS_FILE}) == comparable(
+        {name: data for name, data in whole.items() if name not in UNUSED_FILES}
+    )
+    sent = sum(len(indexed_input(page.path.read_bytes())) for page in part.pages)
+    assert sent < sum(page.path.stat().st_size for page in part.pages) / 4
