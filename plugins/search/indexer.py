@@ -1,15 +1,15 @@
 """Index the published pages of a built site with Pagefind, in parts.
 
 The binary comes from the pinned PyPI package ``pagefind[bin]`` (never a
-download at build time) and runs as a service (:mod:`.service`) that parses
-HTML exactly as its command line would: only pages that carry
-``data-pagefind-body`` (published articles, notices, documents and pages; the
-templates decide, :mod:`.site_pages` finds them) are indexed, and of each
-only what Pagefind reads (its marked elements, title, heading and image) is
-sent. Pages are split
-into parts by date (:mod:`.parts`), built a few at a time, each in its own
-Pagefind process whose memory is returned when it ends, and reused from the
-cache when their pages did not change (:mod:`.part_cache`).
+download at build time). Only pages that carry ``data-pagefind-body``
+(published articles, notices, documents and pages; the templates decide,
+:mod:`.site_pages` finds them) are indexed, and of each only what Pagefind
+reads (its marked elements, title, heading and image), cut out into a
+scratch folder. Pages are split into parts by date (:mod:`.parts`); each part
+is indexed by Pagefind's own command line over its cut-out pages (it uses
+every core, builds the index once, and returns its memory when it ends),
+parts run side by side within a memory budget, and a part whose pages did
+not change is reused from the cache (:mod:`.part_cache`).
 
 The bundle: the newest part at ``pagefind/`` (with ``pagefind.js``, which the
 search page loads), every other part at ``pagefind/parts/<id>/`` and the list
@@ -23,18 +23,18 @@ import json
 import os
 import re
 import shutil
+import subprocess
 import tempfile
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .part_cache import PartCache, part_key, place
 from .parts import Part, plan_parts
-from .service import PagefindService, PagefindServiceError
-from .site_pages import indexed_input, scan_site
+from .site_pages import scan_site
 
 try:
     import resource
@@ -44,12 +44,13 @@ except ImportError:  # Windows: no child CPU accounting, the wall time still cou
 BUNDLE_DIR = "pagefind"
 PARTS_DIR = "parts"
 PARTS_FILE = "parts.json"
-# Pages of one part; Pagefind needs about 0.2 MB a page while it writes.
+# Pages of one part; Pagefind needs about 0.25 MB a page while it writes.
 DEFAULT_PART_PAGES = 2000
 # Memory the Pagefind processes of one build may use together (the build's
-# own process comes on top), and what one part costs (measured).
+# own process comes on top), and what one part costs: measured with the
+# command line over cut-out articles, 512 MB for a part of 1,984.
 PAGEFIND_MEMORY_MB = 1000
-MB_PER_PAGE = 0.2
+MB_PER_PAGE = 0.25
 BASE_MB = 30
 # Pagefind writes its ready-made UIs next to the index; our own small script
 # uses the JS API only, so these are dead weight on the published site.
@@ -66,6 +67,9 @@ UNUSED_FILES = (
 _RUNTIME = re.compile(r"pagefind\.js|pagefind-worker\.js|wasm\..*\.pagefind")
 # Every page is Vietnamese; one language, whatever a stray lang attribute says.
 CONFIG: dict[str, Any] = {"force_language": "vi"}
+# Pagefind also reads pagefind.yml/toml/json in its working folder and
+# PAGEFIND_* variables: it runs in the scratch folder, without those.
+_ENVIRONMENT_PREFIX = "PAGEFIND_"
 _COUNT = re.compile(r"Indexed (\d+) (page|word|filter)")
 
 
@@ -130,44 +134,121 @@ def _bundle_size(bundle: Path) -> tuple[int, int]:
     return len(files), sum(path.stat().st_size for path in files)
 
 
-def index_part(part: Part, into: Path, binary: Path) -> dict[str, int]:
-    """Index ``part`` with one Pagefind process, writing its bundle to ``into``."""
-    with tempfile.TemporaryDirectory(prefix="pagefind-log-") as logs:
-        log = Path(logs) / "pagefind.log"
-        try:
-            with PagefindService(binary, {**CONFIG, "logfile": str(log)}) as service:
-                for page in part.pages:
-                    html = indexed_input(page.path.read_bytes())
-                    service.add_html(page.url, html.decode("utf-8", "replace"))
-                files = service.get_files()
-            for name, data in files:
-                if name not in UNUSED_FILES:
-                    (into / name).parent.mkdir(parents=True, exist_ok=True)
-                    (into / name).write_bytes(data)
-        except (PagefindServiceError, OSError) as error:
-            raise SearchIndexError(
-                f"Pagefind không tạo được chỉ mục tìm kiếm (phần {part.id}): {error}"
-            ) from error
-        return _counts(log.read_text(encoding="utf-8", errors="replace"))
+def _options() -> list[str]:
+    return [f"--{key.replace('_', '-')}={value}" for key, value in sorted(CONFIG.items())]
 
 
-def default_workers(parts: list[Part]) -> int:
-    """Parts indexed at once: one per core, as many as the memory budget allows.
+def index_part(part: Part, into: Path, binary: Path, cut: Path, site: Path) -> dict[str, int]:
+    """Index ``part`` with Pagefind's command line, writing its bundle to ``into``.
 
-    Measured at 10,000 articles: a Pagefind process peaks at about 0.2 MB a
-    page plus 30 MB, so two parts of 2,000 pages stay under 1 GB.
+    ``cut`` holds each page's cut-out at its place in ``site``; the part's
+    pages are linked into a folder of their own, which Pagefind indexes.
     """
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    largest = max(len(part.pages) for part in parts)
-    fitting = PAGEFIND_MEMORY_MB // (largest * MB_PER_PAGE + BASE_MB)
-    return int(max(1, min(cores or 1, len(parts), fitting)))
+    with tempfile.TemporaryDirectory(prefix=f"pagefind-{part.id}-", dir=cut.parent) as scratch:
+        pages = Path(scratch) / "site"
+        for page in part.pages:
+            relative = page.path.relative_to(site)
+            (pages / relative).parent.mkdir(parents=True, exist_ok=True)
+            _link_or_copy(cut / relative, pages / relative)
+        environment = {
+            name: value
+            for name, value in os.environ.items()
+            if not name.startswith(_ENVIRONMENT_PREFIX)
+        }
+        try:
+            done = subprocess.run(
+                [str(binary), "--site", str(pages), "--output-path", str(into), *_options()],
+                cwd=scratch,
+                env=environment,
+                capture_output=True,
+                check=False,
+            )
+        except OSError as error:
+            raise SearchIndexError(
+                f"Không chạy được Pagefind để tạo chỉ mục tìm kiếm: {error}"
+            ) from error
+    log = done.stdout.decode("utf-8", "replace")
+    if done.returncode != 0:
+        detail = (done.stderr.decode("utf-8", "replace") or log).strip()[-500:]
+        raise SearchIndexError(
+            f"Pagefind không tạo được chỉ mục tìm kiếm (phần {part.id}): {detail}"
+        )
+    for name in UNUSED_FILES:
+        (into / name).unlink(missing_ok=True)
+    return _counts(log)
+
+
+def _link_or_copy(source: Path, destination: Path) -> None:
+    try:
+        os.link(source, destination)
+    except OSError:  # links not allowed here
+        shutil.copyfile(source, destination)
+
+
+def part_memory(part: Part) -> float:
+    """What Pagefind's process for ``part`` needs at its peak, in MB."""
+    return len(part.pages) * MB_PER_PAGE + BASE_MB
+
+
+def cores() -> int:
+    """CPUs this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def run_within_budget(
+    parts: list[Part], build: Callable[[int, Part], dict[str, int]], budget: float, slots: int
+) -> list[dict[str, int]]:
+    """``build(i, part)`` for every part, side by side within ``budget`` MB.
+
+    At most ``slots`` at once; the largest part that fits what is left of the
+    budget starts next, so a big part runs beside small ones rather than
+    beside another big one. A part larger than the budget runs alone.
+    """
+    results: dict[int, dict[str, int]] = {}
+    errors: list[BaseException] = []
+    waiting = sorted(range(len(parts)), key=lambda i: (-len(parts[i].pages), i))
+    running: dict[int, float] = {}
+    changed = threading.Condition()
+
+    def work(number: int) -> None:
+        try:
+            results[number] = build(number, parts[number])
+        except BaseException as error:  # re-raised below, in the build's own thread
+            errors.append(error)
+        with changed:
+            del running[number]
+            changed.notify_all()
+
+    threads = []
+    with changed:
+        while waiting and not errors:
+            free = budget - sum(running.values())
+            fitting = [n for n in waiting if part_memory(parts[n]) <= free]
+            if len(running) < slots and (fitting or not running):
+                number = fitting[0] if fitting else waiting[0]
+                waiting.remove(number)
+                running[number] = part_memory(parts[number])
+                thread = threading.Thread(target=work, args=(number,), daemon=True)
+                threads.append(thread)
+                thread.start()
+            else:
+                changed.wait()
+    for thread in threads:
+        thread.join()
+    if errors:
+        raise errors[0]
+    return [results[number] for number in range(len(parts))]
 
 
 class _Builder:
     """Builds or fetches each part, then lays the bundle out."""
 
-    def __init__(self, bundle: Path, cache: PartCache | None) -> None:
+    def __init__(self, site: Path, bundle: Path, cut: Path, cache: PartCache | None) -> None:
+        self.site = site
         self.bundle = bundle
+        self.cut = cut
         self.cache = cache
         self.binary = executable()
         self.reused = 0
@@ -181,7 +262,7 @@ class _Builder:
         skip = _no_files if index == 0 else _runtime_files
         if self.cache is None:
             destination.mkdir(parents=True, exist_ok=True)
-            counts = index_part(part, destination, self.binary)
+            counts = index_part(part, destination, self.binary, self.cut, self.site)
             for name in skip(destination):
                 (destination / name).unlink()
             return counts
@@ -197,7 +278,7 @@ class _Builder:
             except OSError:  # the entry vanished (another build pruned it)
                 _clear(destination, keep=PARTS_DIR if index == 0 else "")
         staging = self.cache.staging(key)
-        counts = index_part(part, staging, self.binary)
+        counts = index_part(part, staging, self.binary, self.cut, self.site)
         entry = self.cache.store(key, staging, counts)
         place(entry, destination, skip(entry))
         return counts
@@ -239,14 +320,15 @@ def build_index(
     if bundle.exists():
         shutil.rmtree(bundle)
     start, start_cpu = time.perf_counter(), _children_cpu()
-    parts = plan_parts(scan_site(site, bundle), part_pages)
-    if not parts:
-        # No published content: an index of listings would mislead readers.
-        return IndexStats(0, 0, 0, time.perf_counter() - start, 0.0, 0, 0, parts=0)
-    cache = PartCache(cache_dir) if cache_dir is not None else None
-    builder = _Builder(bundle, cache)
-    with ThreadPoolExecutor(max_workers=workers or default_workers(parts)) as pool:
-        counts = list(pool.map(builder.build, range(len(parts)), parts))
+    with tempfile.TemporaryDirectory(prefix="pagefind-") as scratch:
+        cut = Path(scratch) / "cut"
+        parts = plan_parts(scan_site(site, bundle, cut_to=cut), part_pages)
+        if not parts:
+            # No published content: an index of listings would mislead readers.
+            return IndexStats(0, 0, 0, time.perf_counter() - start, 0.0, 0, 0, parts=0)
+        cache = PartCache(cache_dir) if cache_dir is not None else None
+        builder = _Builder(site, bundle, cut, cache)
+        counts = run_within_budget(parts, builder.build, PAGEFIND_MEMORY_MB, workers or cores())
     listing = [
         {"id": part.id, "path": "" if index == 0 else f"{PARTS_DIR}/{part.id}/"}
         for index, part in enumerate(parts)

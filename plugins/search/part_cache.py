@@ -22,7 +22,7 @@ from typing import Any
 from .parts import Part
 
 # Bump when the way a part is built or stored changes.
-FORMAT = "2"
+FORMAT = "3"
 STATS_FILE = "part-stats.json"
 
 

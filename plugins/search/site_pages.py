@@ -133,23 +133,35 @@ def indexed_input(html: bytes) -> bytes:
     )
 
 
-def read_page(site: Path, path: Path) -> Page | None:
-    """The page at ``path`` if Pagefind would index it, else None."""
+def read_page(site: Path, path: Path, cut_to: Path | None = None) -> Page | None:
+    """The page at ``path`` if Pagefind would index it, else None.
+
+    With ``cut_to``, what Pagefind reads of it is saved there, at the same
+    place as in ``site``.
+    """
     data = path.read_bytes()
     if not marked(data):
         return None
     found = _SORT_DATE.search(data)
     date = found.group(1).decode("utf-8", "replace").strip() if found else ""
+    relative = path.relative_to(site)
+    indexed = indexed_input(data)
+    if cut_to is not None:
+        (cut_to / relative).parent.mkdir(parents=True, exist_ok=True)
+        (cut_to / relative).write_bytes(indexed)
     return Page(
-        url=page_url(path.relative_to(site).as_posix()),
+        url=page_url(relative.as_posix()),
         path=path,
         date="" if date.strip("0") == "" else date,
-        digest=sha256(indexed_input(data)).hexdigest(),
+        digest=sha256(indexed).hexdigest(),
     )
 
 
-def scan_site(site: Path, skip: Path) -> list[Page]:
-    """Every page of ``site`` marked for the index (``skip``: the old bundle)."""
+def scan_site(site: Path, skip: Path, cut_to: Path | None = None) -> list[Page]:
+    """Every page of ``site`` marked for the index (``skip``: the old bundle).
+
+    With ``cut_to``, each page's :func:`indexed_input` is saved there too.
+    """
     files = []
     for folder, subfolders, names in os.walk(site):
         if Path(folder) == skip.parent:
@@ -157,5 +169,5 @@ def scan_site(site: Path, skip: Path) -> list[Page]:
         files.extend(Path(folder) / name for name in names if name.endswith(".html"))
     files.sort()
     # One thread: about 1 s for 15,000 pages; threads only contend for the GIL.
-    pages = (read_page(site, path) for path in files)
+    pages = (read_page(site, path, cut_to) for path in files)
     return [page for page in pages if page is not None]

@@ -6,13 +6,13 @@ import gzip
 import json
 import logging
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 
-from search.indexer import CONFIG, PARTS_FILE, UNUSED_FILES, build_index, executable
+from search.indexer import PARTS_FILE, UNUSED_FILES, build_index, executable
 from search.parts import plan_parts
-from search.service import PagefindService
 from search.site_pages import indexed_input, scan_site
 from tests.support import build_site, write_files
 
@@ -140,21 +140,30 @@ def test_new_articles_leave_the_older_parts_as_they_were(tmp_path, content):
     assert changed == [first_parts[0]["id"]]
 
 
-def test_pagefind_is_sent_what_it_reads_of_each_page(built_site):
-    """The whole pages, in the same order, give Pagefind the same index.
+def test_pagefind_is_sent_what_it_reads_of_each_page(built_site, tmp_path):
+    """Pagefind's command line over the whole pages gives the same index.
 
-    The indexer sends only the marked elements, title, heading and image of
-    each page (``site_pages.indexed_input``), a small share of the HTML.
+    The indexer hands Pagefind only the marked elements, title, heading and
+    image of each page (``site_pages.indexed_input``), a small share of the HTML.
     """
     (part,) = plan_parts(scan_site(built_site, built_site / "pagefind"), 2000)
-    with PagefindService(executable(), CONFIG) as service:
-        for page in part.pages:
-            service.add_html(page.url, page.path.read_text(encoding="utf-8"))
-        whole = dict(service.get_files())
+    whole = tmp_path / "whole"
+    for page in part.pages:  # the same pages, whole
+        copy = whole / page.path.relative_to(built_site)
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(page.path, copy)
+    subprocess.run(
+        [str(executable()), "--site", str(whole), "--force-language=vi"],
+        cwd=tmp_path,
+        check=True,
+        capture_output=True,
+    )
+    theirs = files_of(whole / "pagefind")
     ours = files_of(built_site / "pagefind")
+    assert len(listing(built_site)) == 1  # the demo site: one part
     assert any(name.startswith("fragment/") for name in ours)
     assert comparable({name: ours[name] for name in ours if name != PARTS_FILE}) == comparable(
-        {name: data for name, data in whole.items() if name not in UNUSED_FILES}
+        {name: data for name, data in theirs.items() if name not in UNUSED_FILES}
     )
     sent = sum(len(indexed_input(page.path.read_bytes())) for page in part.pages)
     assert sent < sum(page.path.stat().st_size for page in part.pages) / 4

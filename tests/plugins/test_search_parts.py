@@ -109,3 +109,55 @@ def test_the_cache_key_reads_what_pagefind_reads():
     assert indexed_input(_html("Bà con làm cầu.", "<li>Tin mới 1</li>")) != key
     assert b'<span data-pagefind-filter="type">' in key
     assert b"<img src='/a.jpg'" in key  # Pagefind's default image: first after the <h1>
+
+
+def _sized_parts(*sizes: int) -> list:
+    from search.parts import Part  # noqa: PLC0415
+
+    return [
+        Part(f"p{number}", tuple(page(f"{number}-{i}", "2024-01-01") for i in range(size)))
+        for number, size in enumerate(sizes)
+    ]
+
+
+def test_parts_run_side_by_side_within_the_memory_budget():
+    """Pagefind processes of one build never need more than the budget together."""
+    import threading  # noqa: PLC0415
+    import time  # noqa: PLC0415
+
+    from search.indexer import part_memory, run_within_budget  # noqa: PLC0415
+
+    parts = _sized_parts(1984, 1981, 991, 1949, 1046, 2)
+    lock = threading.Lock()
+    running: list[float] = []
+    peaks: list[tuple[int, float]] = []
+
+    def build(number, part):
+        with lock:
+            running.append(part_memory(part))
+            peaks.append((len(running), sum(running)))
+        time.sleep(0.05)
+        with lock:
+            running.remove(part_memory(part))
+        return {"page": len(part.pages)}
+
+    results = run_within_budget(parts, build, 1000, 2)
+    assert [result["page"] for result in results] == [len(part.pages) for part in parts]
+    assert max(count for count, _ in peaks) == 2  # both cores used
+    assert max(memory for _, memory in peaks) <= 1000
+
+
+def test_a_part_above_the_budget_runs_alone_and_errors_reach_the_build():
+    from search.indexer import SearchIndexError, run_within_budget  # noqa: PLC0415
+
+    seen = []
+
+    def build(number, part):
+        seen.append(number)
+        if number == 1:
+            raise SearchIndexError("phần 1 hỏng")
+        return {"page": len(part.pages)}
+
+    assert run_within_budget(_sized_parts(5000), build, 1000, 2) == [{"page": 5000}]
+    with pytest.raises(SearchIndexError, match="phần 1 hỏng"):
+        run_within_budget(_sized_parts(10, 20, 30), build, 1000, 1)
