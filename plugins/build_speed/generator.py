@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import calendar
 import logging
+import os
 from collections import defaultdict
 from functools import partial
 from itertools import chain
@@ -133,18 +134,24 @@ class PortalArticlesGenerator(ArticlesGenerator):
         return hasattr(article, "override_save_as") and id(article) not in self._frozen
 
     def generate_pages(self, writer) -> None:
-        """Write the pages in Pelican's order; articles and period archives shared.
+        """Write the pages; articles, archives, listings and categories shared.
 
-        The article pages and the period archives (most of a site's pages) are
-        written by this process and forked workers (:mod:`.parallel`); the
-        rest (direct templates, categories...) here, after them, as Pelican does.
+        The article pages, the period archives, the direct templates (the
+        paginated "news" listing) and the category pages, nearly every page
+        of a big site, are written by this process and forked workers
+        (:mod:`.parallel`); tags, authors and drafts here, after them. Each
+        page is the same whichever process writes it; the content check has
+        already refused two pages at one address (``content_checks.addresses``).
         """
         write = partial(writer.write_file, relative_urls=self.settings["RELATIVE_URLS"])
-        tasks = [*self._article_tasks(), *self._period_tasks()]
+        tasks = [
+            *self._article_tasks(),
+            *self._period_tasks(),
+            *self._direct_template_tasks(),
+            *self._category_tasks(),
+        ]
         parallel.write_shared(self, write, tasks, _run_task)
-        self.generate_direct_templates(write)
         self.generate_tags(write)
-        self.generate_categories(write)
         self.generate_authors(write)
         self.generate_drafts(write)
 
@@ -238,32 +245,69 @@ class PortalArticlesGenerator(ArticlesGenerator):
         if self.settings.get("AUTHOR_SAVE_AS"):
             super().generate_authors(write)
 
+    def generate_direct_templates(self, write) -> None:
+        """Direct templates as Pelican writes them, one after the other."""
+        for task in self._direct_template_tasks():
+            _run_task(write, task)
+
+    def _direct_template_tasks(self) -> list[tuple[Any, Any]]:
+        return [
+            (self._write_direct_template, template)
+            for template in self.settings["DIRECT_TEMPLATES"]
+            if self.settings.get(f"{template.upper()}_SAVE_AS", f"{template}.html")
+        ]
+
+    def _write_direct_template(self, write, template: str) -> None:
+        """One direct template, exactly as Pelican's ``generate_direct_templates``."""
+        save_as = self.settings.get(f"{template.upper()}_SAVE_AS", f"{template}.html")
+        write(
+            save_as,
+            self.get_template(template),
+            self.context,
+            articles=self.articles,
+            dates=self.dates,
+            blog=True,
+            template_name=template,
+            page_name=os.path.splitext(save_as)[0],
+            url=self.settings.get(f"{template.upper()}_URL", f"{template}.html"),
+        )
+
     def generate_categories(self, write) -> None:
         """Category pages; each category's ``dates`` found in one pass over the site."""
+        for task in self._category_tasks():
+            _run_task(write, task)
+
+    def _category_tasks(self) -> list[tuple[Any, Any]]:
         template = self.get_template("category")
         dates = self._dates_by(self.categories)
-        for category, articles in self.categories:
-            try:
-                write(
-                    category.save_as,
-                    template,
-                    self.context,
-                    url=category.url,
-                    category=category,
-                    articles=articles,
-                    dates=dates[category],
-                    template_name="category",
-                    blog=True,
-                    page_name=category.page_name,
-                    all_articles=self.articles,
-                )
-            except FileOverwriteFailedError:
-                # Same outcome as Pelican: a category without a slug is
-                # skipped, any other clash stops the build.
-                if category.slug:
-                    logger.error('Failed to write Category page for "%s".', category)
-                    raise
-                logger.info('Category "%s" has an invalid slug; skipping it.', category)
+        return [
+            (self._write_category, (template, category, articles, dates[category]))
+            for category, articles in self.categories
+        ]
+
+    def _write_category(self, write, task: tuple[Any, Any, list[Any], list[Any]]) -> None:
+        template, category, articles, dates = task
+        try:
+            write(
+                category.save_as,
+                template,
+                self.context,
+                url=category.url,
+                category=category,
+                articles=articles,
+                dates=dates,
+                template_name="category",
+                blog=True,
+                page_name=category.page_name,
+                all_articles=self.articles,
+            )
+        except FileOverwriteFailedError:
+            # Same outcome as Pelican: a category without a slug is
+            # skipped, any other clash stops the build.
+            if category.slug:
+                logger.error('Failed to write Category page for "%s".', category)
+                raise
+            logger.info('Category "%s" has an invalid slug; skipping it.', category)
 
 
 def _run_task(write, task: tuple[Any, Any]) -> None:
