@@ -33,6 +33,7 @@ from .plain_text_rules import check_plain_text
 from .source import Decoded, Header, decode, parse_header
 from .static_files import check_static_file
 from .withheld import file_targets, withhold
+from .workers import check_in_workers
 
 OUTCOMES = ("published", "draft", "scheduled", "error")
 
@@ -298,25 +299,36 @@ def check_site(
     relatives = sorted({*walk(root, settings), *hidden_files(root, settings)})
     files = frozenset(relatives)
     layout = Layout.of(settings)
-    items = []
     with Locator(settings) as locator:
-        for relative in relatives:
+
+        def check_one(relative: str) -> FileReport:
             path = root / relative
             kind, message = place(relative, layout)
             refused = entry_problem(path)
             if refused is not None:
-                item = FileReport(relative, path, "", "published", [(0, refused)])
-            elif isinstance(kind, ContentKind):
+                return FileReport(relative, path, "", "published", [(0, refused)])
+            if isinstance(kind, ContentKind):
                 context = FileContext(relative, now, settings, files, config, locator=locator)
-                item = check_markdown(path, kind, context)
-            elif kind in ("static", "data"):
+                return check_markdown(path, kind, context)
+            if kind in ("static", "data"):
                 found = check_static_file(relative, path, settings) if kind == "static" else []
-                item = FileReport(relative, path, str(kind), "published", found)
-            else:
-                item = FileReport(relative, path, "", "published", [(0, message)])
-            items.append(item)
-            for line, text in item.findings:
-                report(path, line, printable(text))
+                return FileReport(relative, path, str(kind), "published", found)
+            return FileReport(relative, path, "", "published", [(0, message)])
+
+        def check_one_in_worker(relative: str) -> FileReport:
+            # The probe content object stays in the worker: its URL goes back.
+            item = check_one(relative)
+            if item.url_source is not None:
+                item.url_source = item.url
+            return item
+
+        processes = settings.get("CHECK_PROCESSES", 0)
+        items = check_in_workers(check_one_in_worker, relatives, processes)
+        if items is None:
+            items = [check_one(relative) for relative in relatives]
+    for item in items:
+        for line, text in item.findings:
+            report(item.path, line, printable(text))
     _check_links_between(items)
     withhold(items)
     named = _cross_check(items, FileContext("", now, settings, files, config), root)

@@ -75,6 +75,13 @@ def load_config(settings: Mapping[str, Any]) -> CheckConfig:
         meaning="số ký tự tối đa của tóm tắt",
         error=ConfigError,
     )
+    whole_number(
+        settings.get("CHECK_PROCESSES", 0),
+        "CHECK_PROCESSES",
+        example=0,
+        meaning="số tiến trình kiểm tra nội dung (0: mỗi lõi CPU một tiến trình)",
+        error=ConfigError,
+    )
     templates = Path(str(settings.get("THEME", ""))) / "templates"
     return CheckConfig(
         registry=tuple(load_registry(settings.get("CATEGORIES", []))),

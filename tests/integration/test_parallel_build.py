@@ -28,7 +28,8 @@ from portal_core.runner import BuildFailed
 from tests.publishing import tree_bytes
 from tests.support import ROOT, build_site, copy_demo_content, write_files
 
-GENERATED = 220
+# Above both thresholds: 200 articles to read and write in workers, 400 files to check.
+GENERATED = 300
 NOW = {"PORTAL_BUILD_DATE": "2026-11-30 07:00"}
 
 
@@ -72,6 +73,7 @@ def _build(content: Path, folder: Path, processes: int, **overrides) -> tuple[di
     if report["messages"] is not None:
         failure = BuildFailed(report["messages"])
         failure.workers = report["last_run"]
+        failure.checkers = report["check"]
         raise failure
     return tree_bytes(folder / "output"), report["last_run"]
 
@@ -164,3 +166,32 @@ def test_bad_process_count_is_explained(tmp_path):
     (message,) = failure.value.messages
     assert message.startswith("Lỗi khi dựng trang: BUILD_SPEED_PROCESSES phải là một số nguyên")
     assert "hiện đang là -1" in message
+
+
+def _mistakes(content: Path) -> dict[str, str]:
+    """A mistake in every 40th generated article: a date with month 13."""
+    broken = {}
+    for number, path in enumerate(sorted(content.glob("articles/*/*.md"))):
+        if number % 40 == 7:
+            text = path.read_text(encoding="utf-8")
+            date = next(line for line in text.splitlines() if line.startswith("Date:"))
+            broken[str(path.relative_to(content))] = text.replace(date, "Date: 2024-13-01 08:00")
+    return broken
+
+
+def test_a_big_site_is_checked_by_workers_with_the_same_messages(corpus, tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(corpus, content)
+    broken = _mistakes(content)
+    write_files(content, broken)
+    outcomes = []
+    for processes in (1, 2):
+        with pytest.raises(BuildFailed) as failure:
+            _build(content, tmp_path / f"p{processes}", 2, CHECK_PROCESSES=processes)
+        outcomes.append((failure.value.checkers, failure.value.messages))
+    (alone, one), (workers, two) = outcomes
+    assert alone == {}
+    assert workers == {"processes": 2, "files": len([p for p in content.rglob("*") if p.is_file()])}
+    assert one == two
+    assert len(broken) >= 5
+    assert all(any(f"{Path(name).name}:2:" in message for message in two) for name in broken)
