@@ -138,18 +138,21 @@ def _options() -> list[str]:
     return [f"--{key.replace('_', '-')}={value}" for key, value in sorted(CONFIG.items())]
 
 
-def index_part(part: Part, into: Path, binary: Path, cut: Path, site: Path) -> dict[str, int]:
+def index_part(
+    part: Part, into: Path, binary: Path, cut: dict[Path, bytes], site: Path
+) -> dict[str, int]:
     """Index ``part`` with Pagefind's command line, writing its bundle to ``into``.
 
-    ``cut`` holds each page's cut-out at its place in ``site``; the part's
-    pages are linked into a folder of their own, which Pagefind indexes.
+    ``cut`` holds each page's cut-out by its path relative to ``site``: the
+    part's pages are written to a scratch folder (here, in the part's own
+    thread, while other parts are indexed) and given to Pagefind.
     """
-    with tempfile.TemporaryDirectory(prefix=f"pagefind-{part.id}-", dir=cut.parent) as scratch:
+    with tempfile.TemporaryDirectory(prefix=f"pagefind-{part.id}-") as scratch:
         pages = Path(scratch) / "site"
         for page in part.pages:
             relative = page.path.relative_to(site)
             (pages / relative).parent.mkdir(parents=True, exist_ok=True)
-            _link_or_copy(cut / relative, pages / relative)
+            (pages / relative).write_bytes(cut.pop(relative))
         environment = {
             name: value
             for name, value in os.environ.items()
@@ -176,13 +179,6 @@ def index_part(part: Part, into: Path, binary: Path, cut: Path, site: Path) -> d
     for name in UNUSED_FILES:
         (into / name).unlink(missing_ok=True)
     return _counts(log)
-
-
-def _link_or_copy(source: Path, destination: Path) -> None:
-    try:
-        os.link(source, destination)
-    except OSError:  # links not allowed here
-        shutil.copyfile(source, destination)
 
 
 def part_memory(part: Part) -> float:
@@ -245,7 +241,9 @@ def run_within_budget(
 class _Builder:
     """Builds or fetches each part, then lays the bundle out."""
 
-    def __init__(self, site: Path, bundle: Path, cut: Path, cache: PartCache | None) -> None:
+    def __init__(
+        self, site: Path, bundle: Path, cut: dict[Path, bytes], cache: PartCache | None
+    ) -> None:
         self.site = site
         self.bundle = bundle
         self.cut = cut
@@ -320,15 +318,15 @@ def build_index(
     if bundle.exists():
         shutil.rmtree(bundle)
     start, start_cpu = time.perf_counter(), _children_cpu()
-    with tempfile.TemporaryDirectory(prefix="pagefind-") as scratch:
-        cut = Path(scratch) / "cut"
-        parts = plan_parts(scan_site(site, bundle, cut_to=cut), part_pages)
-        if not parts:
-            # No published content: an index of listings would mislead readers.
-            return IndexStats(0, 0, 0, time.perf_counter() - start, 0.0, 0, 0, parts=0)
-        cache = PartCache(cache_dir) if cache_dir is not None else None
-        builder = _Builder(site, bundle, cut, cache)
-        counts = run_within_budget(parts, builder.build, PAGEFIND_MEMORY_MB, workers or cores())
+    cut: dict[Path, bytes] = {}
+    parts = plan_parts(scan_site(site, bundle, cut), part_pages)
+    if not parts:
+        # No published content: an index of listings would mislead readers.
+        return IndexStats(0, 0, 0, time.perf_counter() - start, 0.0, 0, 0, parts=0)
+    cache = PartCache(cache_dir) if cache_dir is not None else None
+    builder = _Builder(site, bundle, cut, cache)
+    counts = run_within_budget(parts, builder.build, PAGEFIND_MEMORY_MB, workers or cores())
+    cut.clear()
     listing = [
         {"id": part.id, "path": "" if index == 0 else f"{PARTS_DIR}/{part.id}/"}
         for index, part in enumerate(parts)

@@ -133,11 +133,11 @@ def indexed_input(html: bytes) -> bytes:
     )
 
 
-def read_page(site: Path, path: Path, cut_to: Path | None = None) -> Page | None:
+def read_page(site: Path, path: Path, cut: dict[Path, bytes] | None = None) -> Page | None:
     """The page at ``path`` if Pagefind would index it, else None.
 
-    With ``cut_to``, what Pagefind reads of it is saved there, at the same
-    place as in ``site``.
+    With ``cut``, what Pagefind reads of it is kept there too, under its
+    path relative to ``site``.
     """
     data = path.read_bytes()
     if not marked(data):
@@ -146,9 +146,8 @@ def read_page(site: Path, path: Path, cut_to: Path | None = None) -> Page | None
     date = found.group(1).decode("utf-8", "replace").strip() if found else ""
     relative = path.relative_to(site)
     indexed = indexed_input(data)
-    if cut_to is not None:
-        (cut_to / relative).parent.mkdir(parents=True, exist_ok=True)
-        (cut_to / relative).write_bytes(indexed)
+    if cut is not None:
+        cut[relative] = indexed
     return Page(
         url=page_url(relative.as_posix()),
         path=path,
@@ -157,10 +156,11 @@ def read_page(site: Path, path: Path, cut_to: Path | None = None) -> Page | None
     )
 
 
-def scan_site(site: Path, skip: Path, cut_to: Path | None = None) -> list[Page]:
+def scan_site(site: Path, skip: Path, cut: dict[Path, bytes] | None = None) -> list[Page]:
     """Every page of ``site`` marked for the index (``skip``: the old bundle).
 
-    With ``cut_to``, each page's :func:`indexed_input` is saved there too.
+    With ``cut``, each page's :func:`indexed_input` is kept there too (about
+    5 KB an article).
     """
     files = []
     for folder, subfolders, names in os.walk(site):
@@ -169,5 +169,5 @@ def scan_site(site: Path, skip: Path, cut_to: Path | None = None) -> list[Page]:
         files.extend(Path(folder) / name for name in names if name.endswith(".html"))
     files.sort()
     # One thread: about 1 s for 15,000 pages; threads only contend for the GIL.
-    pages = (read_page(site, path, cut_to) for path in files)
+    pages = (read_page(site, path, cut) for path in files)
     return [page for page in pages if page is not None]
