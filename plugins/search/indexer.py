@@ -27,14 +27,14 @@ import subprocess
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .part_cache import PartCache, part_key, place
 from .parts import Part, plan_parts
-from .site_pages import scan_site
+from .site_pages import Seen, scan_site
 
 try:
     import resource
@@ -306,12 +306,14 @@ def build_index(
     part_pages: int = DEFAULT_PART_PAGES,
     cache_dir: Path | None = None,
     workers: int | None = None,
+    seen: Mapping[str, Seen | None] | None = None,
 ) -> IndexStats:
     """Index the published pages of the site in ``output_dir``; return the cost.
 
     The previous bundle is replaced, not merged, so nothing unpublished since
     the last build can linger in it. With ``cache_dir``, unchanged parts are
-    copied from there and the new ones stored.
+    copied from there and the new ones stored. ``seen``: pages already
+    looked at when written (:mod:`.written`), not read again.
     """
     site = Path(output_dir)
     bundle = site / bundle_dir
@@ -319,7 +321,7 @@ def build_index(
         shutil.rmtree(bundle)
     start, start_cpu = time.perf_counter(), _children_cpu()
     cut: dict[Path, bytes] = {}
-    parts = plan_parts(scan_site(site, bundle, cut), part_pages)
+    parts = plan_parts(scan_site(site, bundle, cut, seen), part_pages)
     if not parts:
         # No published content: an index of listings would mislead readers.
         return IndexStats(0, 0, 0, time.perf_counter() - start, 0.0, 0, 0, parts=0)

@@ -11,11 +11,13 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from blinker import signal
 from pelican import signals
 from pelican.generators import Generator
 
 from portal_core.settings import whole_number
 
+from . import written
 from .folding import folded_title, search_fold
 from .indexer import BUNDLE_DIR, DEFAULT_PART_PAGES, build_index
 
@@ -104,12 +106,16 @@ def index_site(pelican) -> None:
     if not pelican.settings.get("SEARCH_INDEX", True):
         return
     settings = pelican.settings
-    stats = build_index(
-        Path(pelican.output_path),
-        part_pages=settings["SEARCH_PART_PAGES"],
-        # Unchanged parts are copied from the last build's (CI keeps CACHE_PATH).
-        cache_dir=Path(settings["CACHE_PATH"]) / "search",
-    )
+    try:
+        stats = build_index(
+            Path(pelican.output_path),
+            part_pages=settings["SEARCH_PART_PAGES"],
+            # Unchanged parts are copied from the last build's (CI keeps CACHE_PATH).
+            cache_dir=Path(settings["CACHE_PATH"]) / "search",
+            seen=written.seen(),
+        )
+    finally:
+        written.forget()
     logger.info(stats.summary())
 
 
@@ -123,5 +129,11 @@ def register() -> None:
     signals.generator_init.connect(add_filters)
     # get_generators: the search page is one more output, like the archives.
     signals.get_generators.connect(get_generators)
+    # content_written: each page is looked at once written, in the process
+    # that wrote it (build_speed's workers hand theirs over by the two
+    # signals below), so the index need not read the site again.
+    signals.content_written.connect(written.note_written)
+    signal("build_speed_worker_state").connect(written.export)
+    signal("build_speed_merge_state").connect(written.merge)
     # finalized: every page is on disk; Pagefind reads the output folder.
     signals.finalized.connect(index_site)

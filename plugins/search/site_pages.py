@@ -1,10 +1,12 @@
 """Which written pages Pagefind indexes, their dates and what it reads of them.
 
-One pass over the site's HTML files (about 1.5 s for 15,000 pages): a page
-is indexed when an element carries ``data-pagefind-body`` (the templates
-mark published content only); its date is its ``data-pagefind-sort="date"``
-(``macros/search.html``); what Pagefind reads of it is cut out (:func:`indexed_input`): that is both
-what the indexer sends and what the cache (:mod:`.part_cache`) keys on.
+One pass over the site's HTML files: a page is indexed when an element
+carries ``data-pagefind-body`` (the templates mark published content only);
+its date is its ``data-pagefind-sort="date"`` (``macros/search.html``); what
+Pagefind reads of it is cut out (:func:`indexed_input`): that is both what
+the indexer sends and what the cache (:mod:`.part_cache`) keys on. Pages
+looked at as they were written (:mod:`.written`, in every writing process)
+are not read again.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from __future__ import annotations
 import functools
 import os
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass
 from hashlib import sha256
 from pathlib import Path
 
@@ -133,34 +137,61 @@ def indexed_input(html: bytes) -> bytes:
     )
 
 
-def read_page(site: Path, path: Path, cut: dict[Path, bytes] | None = None) -> Page | None:
+@dataclass(frozen=True)
+class Seen:
+    """What Pagefind will read of one marked page."""
+
+    date: str  # its sort date, "" if undated
+    indexed: bytes  # :func:`indexed_input`
+
+
+def look_at(html: bytes) -> Seen | None:
+    """What Pagefind reads of a page, None when it is not marked for the index."""
+    if not marked(html):
+        return None
+    found = _SORT_DATE.search(html)
+    date = found.group(1).decode("utf-8", "replace").strip() if found else ""
+    return Seen("" if date.strip("0") == "" else date, indexed_input(html))
+
+
+def read_page(
+    site: Path,
+    path: Path,
+    cut: dict[Path, bytes] | None = None,
+    seen: Mapping[str, Seen | None] | None = None,
+) -> Page | None:
     """The page at ``path`` if Pagefind would index it, else None.
 
-    With ``cut``, what Pagefind reads of it is kept there too, under its
-    path relative to ``site``.
+    ``seen``: pages already looked at when they were written, by absolute
+    path (:mod:`.written`); any other page is read from the disk. With
+    ``cut``, what Pagefind reads of it is kept there too, under its path
+    relative to ``site``.
     """
-    data = path.read_bytes()
-    if not marked(data):
+    key = os.path.abspath(path)
+    page = seen[key] if seen is not None and key in seen else look_at(path.read_bytes())
+    if page is None:
         return None
-    found = _SORT_DATE.search(data)
-    date = found.group(1).decode("utf-8", "replace").strip() if found else ""
     relative = path.relative_to(site)
-    indexed = indexed_input(data)
     if cut is not None:
-        cut[relative] = indexed
+        cut[relative] = page.indexed
     return Page(
         url=page_url(relative.as_posix()),
         path=path,
-        date="" if date.strip("0") == "" else date,
-        digest=sha256(indexed).hexdigest(),
+        date=page.date,
+        digest=sha256(page.indexed).hexdigest(),
     )
 
 
-def scan_site(site: Path, skip: Path, cut: dict[Path, bytes] | None = None) -> list[Page]:
+def scan_site(
+    site: Path,
+    skip: Path,
+    cut: dict[Path, bytes] | None = None,
+    seen: Mapping[str, Seen | None] | None = None,
+) -> list[Page]:
     """Every page of ``site`` marked for the index (``skip``: the old bundle).
 
     With ``cut``, each page's :func:`indexed_input` is kept there too (about
-    5 KB an article).
+    5 KB an article); ``seen``: see :func:`read_page`.
     """
     files = []
     for folder, subfolders, names in os.walk(site):
@@ -169,5 +200,5 @@ def scan_site(site: Path, skip: Path, cut: dict[Path, bytes] | None = None) -> l
         files.extend(Path(folder) / name for name in names if name.endswith(".html"))
     files.sort()
     # One thread: about 1 s for 15,000 pages; threads only contend for the GIL.
-    pages = (read_page(site, path, cut) for path in files)
+    pages = (read_page(site, path, cut, seen) for path in files)
     return [page for page in pages if page is not None]

@@ -26,6 +26,7 @@ import pytest
 from bench.corpus import IMAGES, article, write_images
 from portal_core.runner import BuildFailed
 from tests.publishing import tree_bytes
+from tests.search_index import comparable, files_of
 from tests.support import ROOT, build_site, copy_demo_content, write_files
 
 # Above both thresholds: 200 articles to read and write in workers, 400 files to check.
@@ -195,3 +196,17 @@ def test_a_big_site_is_checked_by_workers_with_the_same_messages(corpus, tmp_pat
     assert one == two
     assert len(broken) >= 5
     assert all(any(f"{Path(name).name}:2:" in message for message in two) for name in broken)
+
+
+def test_the_search_index_is_the_same_when_workers_write_the_pages(corpus, tmp_path):
+    """Pages are looked at for the index where they are written (search.written):
+    the same index whichever process wrote them."""
+    bundles = []
+    for processes in (1, 2):
+        folder = tmp_path / f"p{processes}"
+        _, workers = _build(corpus, folder, processes, SEARCH_INDEX=True)
+        assert workers.get("writers") == (2 if processes == 2 else None)
+        bundle = folder / "output" / "pagefind"
+        bundles.append(comparable(files_of(bundle)))
+    assert bundles[0] == bundles[1]
+    assert any(name.startswith("fragment/") for name in bundles[1])

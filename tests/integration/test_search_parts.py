@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import json
 import logging
 import shutil
@@ -14,6 +13,7 @@ import pytest
 from search.indexer import PARTS_FILE, UNUSED_FILES, build_index, executable
 from search.parts import plan_parts
 from search.site_pages import indexed_input, scan_site
+from tests.search_index import comparable, files_of
 from tests.support import build_site, write_files
 
 PART_PAGES = 3
@@ -41,36 +41,6 @@ def listing(site: Path) -> list[dict[str, str]]:
 
 def part_folder(site: Path, part: dict[str, str]) -> Path:
     return site / "pagefind" / part["path"]
-
-
-def files_of(folder: Path) -> dict[str, bytes]:
-    """The files of one part (not the parts inside the first one's folder)."""
-    return {
-        path.relative_to(folder).as_posix(): path.read_bytes()
-        for path in folder.rglob("*")
-        if path.is_file() and "parts" not in path.relative_to(folder).parts
-    }
-
-
-def comparable(files: dict[str, bytes]) -> dict[str, object]:
-    """A part's files, leaving out what Pagefind writes in a varying order.
-
-    Filter files list a filter's values in hash-map order (Pagefind/pagefind
-    #638), so their names and the metadata naming them vary between two runs
-    over the same pages; their decompressed bytes, sorted, do not.
-    """
-    kept: dict[str, object] = {}
-    filters = []
-    for name, data in files.items():
-        if name.startswith("filter/"):
-            filters.append(sorted(gzip.decompress(data)))
-        elif not name.endswith(".pf_meta") and name != "pagefind-entry.json":
-            kept[name] = data
-        elif name == "pagefind-entry.json":
-            entry = json.loads(data)
-            kept[name] = [language["page_count"] for language in entry["languages"].values()]
-    kept["filters"] = sorted(filters)
-    return kept
 
 
 @pytest.fixture
