@@ -245,11 +245,6 @@ class PortalArticlesGenerator(ArticlesGenerator):
         if self.settings.get("AUTHOR_SAVE_AS"):
             super().generate_authors(write)
 
-    def generate_direct_templates(self, write) -> None:
-        """Direct templates as Pelican writes them, one after the other."""
-        for task in self._direct_template_tasks():
-            _run_task(write, task)
-
     def _direct_template_tasks(self) -> list[tuple[Any, Any]]:
         return [
             (self._write_direct_template, template)

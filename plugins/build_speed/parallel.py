@@ -47,7 +47,6 @@ import os
 import pickle
 import signal as signal_module
 import sys
-import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -56,6 +55,7 @@ from pelican.readers import _filter_discardable_metadata
 from pelican.utils import file_suffix
 from pelican.writers import Writer
 
+from portal_core.processes import can_fork, usable_cpus
 from portal_core.settings import whole_number
 
 logger = logging.getLogger(__name__)
@@ -86,18 +86,8 @@ def check_settings(settings: dict[str, Any]) -> None:
         )
 
 
-def usable_cpus() -> int:
-    """CPUs this process may run on (a container's limit, not the machine's)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
 def process_count(settings: dict[str, Any]) -> int:
     """How many processes the settings ask for (1 = this one only)."""
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return 1
     return settings.get("BUILD_SPEED_PROCESSES", 0) or usable_cpus()
 
 
@@ -105,7 +95,7 @@ def _may_fork(settings: dict[str, Any], count: int, processes: int) -> bool:
     return (
         processes > 1
         and count >= settings.get("BUILD_SPEED_PARALLEL_MIN_FILES", 200)
-        and threading.active_count() == 1
+        and can_fork()
     )
 
 
@@ -153,8 +143,8 @@ def preread(generator) -> None:
     last_run.clear()
     settings = generator.settings
     processes = process_count(settings)
-    if processes < 2 or threading.active_count() > 1:
-        return
+    if processes < 2 or not can_fork():
+        return  # before listing the files: nothing to share
     paths = uncached_articles(generator)
     if not _may_fork(settings, len(paths), processes):
         return

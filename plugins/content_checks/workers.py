@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-import os
 import sys
-import threading
 from collections.abc import Callable, Sequence
 from typing import Any
+
+from portal_core.processes import can_fork, usable_cpus
 
 logger = logging.getLogger(__name__)
 
@@ -41,21 +41,8 @@ last_run: dict[str, int] = {}
 _check_one: Callable[[str], Any] | None = None
 
 
-def usable_cpus() -> int:
-    """CPUs this process may run on (a container's limit, not the machine's)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
 def _may_fork(count: int, processes: int) -> bool:
-    return (
-        count >= MIN_FILES
-        and processes > 1
-        and "fork" in multiprocessing.get_all_start_methods()
-        and threading.active_count() == 1
-    )
+    return count >= MIN_FILES and processes > 1 and can_fork()
 
 
 def _check_chunk(relatives: list[str]) -> list[Any]:

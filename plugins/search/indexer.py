@@ -32,6 +32,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from portal_core.processes import usable_cpus
+
 from .part_cache import PartCache, part_key, place
 from .parts import Part, plan_parts
 from .site_pages import Seen, scan_site
@@ -186,13 +188,6 @@ def part_memory(part: Part) -> float:
     return len(part.pages) * MB_PER_PAGE + BASE_MB
 
 
-def cores() -> int:
-    """CPUs this process may run on."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
-
-
 def run_within_budget(
     parts: list[Part], build: Callable[[int, Part], dict[str, int]], budget: float, slots: int
 ) -> list[dict[str, int]]:
@@ -327,7 +322,7 @@ def build_index(
         return IndexStats(0, 0, 0, time.perf_counter() - start, 0.0, 0, 0, parts=0)
     cache = PartCache(cache_dir) if cache_dir is not None else None
     builder = _Builder(site, bundle, cut, cache)
-    counts = run_within_budget(parts, builder.build, PAGEFIND_MEMORY_MB, workers or cores())
+    counts = run_within_budget(parts, builder.build, PAGEFIND_MEMORY_MB, workers or usable_cpus())
     cut.clear()
     listing = [
         {"id": part.id, "path": "" if index == 0 else f"{PARTS_DIR}/{part.id}/"}

@@ -1,0 +1,30 @@
+"""How many processes a build may use, and whether it may fork now.
+
+Shared by everything that spreads a build over the cores: the content check
+(``content_checks.workers``), reading and writing (``build_speed.parallel``)
+and the search index's Pagefind runs (``search.indexer``).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+
+
+def usable_cpus() -> int:
+    """CPUs this process may run on (a container's limit, not the machine's)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def can_fork() -> bool:
+    """Whether forking worker processes is possible and safe at this moment.
+
+    Not where ``fork`` does not exist (Windows; macOS's default), and not
+    while other threads run: a fork copies their locks, not the threads (the
+    preview's server and watcher, a test session's served site).
+    """
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
