@@ -2,6 +2,8 @@
 
 - Typography once, in the readers (:mod:`.typography`), so the content cache
   keeps typeset text; Pelican's own pass is switched off.
+- Markdown's inline patterns are not tried on text none of them can match
+  (:mod:`.inline`).
 - The content cache is dropped when what reading depends on changes (reading
   settings, plugin code, library versions): Pelican itself would serve stale
   articles after such a change.
@@ -33,6 +35,7 @@ from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 
 from . import parallel
+from .inline import SkippingInlineExtension
 from .readers import install as install_readers
 
 logger = logging.getLogger(__name__)
@@ -131,6 +134,10 @@ def configure(pelican) -> None:
         # Our readers typeset in read(); Pelican must not do it a second time.
         settings["BUILD_SPEED_TYPOGRAPHY"] = True
         settings["TYPOGRIFY"] = False
+    markdown = settings.setdefault("MARKDOWN", {})
+    extensions = markdown.setdefault("extensions", [])
+    if not any(isinstance(ext, SkippingInlineExtension) for ext in extensions):
+        extensions.append(SkippingInlineExtension())
     jinja = dict(settings.get("JINJA_ENVIRONMENT") or {})
     # Every build makes new template environments, so checking each template
     # file's mtime at every {% include %} only costs a stat() per include.
