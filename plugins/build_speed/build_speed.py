@@ -173,5 +173,8 @@ def register() -> None:
     # article_generator_init: the articles generator's readers and content
     # cache exist, nothing is read yet; worker processes fill the cache.
     signals.article_generator_init.connect(parallel.preread)
+    # article_generator_pretaxonomy: every article file has been read; the
+    # reading workers (and the pool's threads) end before anything else runs.
+    signals.article_generator_pretaxonomy.connect(parallel.stop_reading)
     # finalized: every page is written; the cache is good for the next build.
     signals.finalized.connect(finish)

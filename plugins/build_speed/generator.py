@@ -113,7 +113,10 @@ class PortalArticlesGenerator(ArticlesGenerator):
 
     def generate_context(self) -> None:
         """Read and group the articles as Pelican does, then freeze their URLs."""
-        super().generate_context()
+        try:
+            super().generate_context()
+        finally:
+            parallel.stop_reading()  # also when reading stopped on an error
         # ``article.url`` and ``article.save_as`` format ARTICLE_URL (a copy of
         # the metadata, a relative path, three strftime calls) on every access:
         # ten times per article and build between Pelican and the plugins.

@@ -5,11 +5,12 @@ build and each file is independent of the others. When the articles generator
 is created (``article_generator_init``) its readers exist, with their content
 cache loaded, but nothing is read yet. The files the cache does not hold are
 then read by forked worker processes, each calling the very ``read()`` the
-generator would call, and their ``(content, metadata)`` go into the readers'
-content cache (kept for the next build if ``CACHE_CONTENT`` is on).
-``generate_context`` then finds every article there, exactly as a warm build
-does, and every plugin sees the articles in this
-process as usual (``content_object_init`` and later signals run here). A file
+generator would call, in the generator's order, and their ``(content,
+metadata)`` go into the readers' content cache (kept for the next build if
+``CACHE_CONTENT`` is on). ``generate_context`` finds each article there as
+soon as it is read, exactly as a warm build does, and makes the articles
+while the workers read on; every plugin sees the articles in this process as
+usual (``content_object_init`` and later signals run here). A file
 that fails in a worker is left out of the cache, so the generator reads it
 again itself and reports the problem as it always does (file, line, in
 Vietnamese).
@@ -138,9 +139,16 @@ def uncached_articles(generator) -> list[str]:
 
 
 def preread(generator) -> None:
-    """Fill the articles generator's content cache from worker processes."""
-    global _readers  # noqa: PLW0603 - handed to the forked workers
+    """Start worker processes reading the articles the content cache lacks.
+
+    They read in the order the generator will ask for the files; the
+    generator takes each result as soon as it is there (:class:`_Prefetch`),
+    so making the articles in this process overlaps the workers' reading
+    instead of waiting for all of it.
+    """
+    global _prefetch  # noqa: PLW0603 - one reading per build
     last_run.clear()
+    stop_reading()
     settings = generator.settings
     processes = process_count(settings)
     if processes < 2 or not can_fork():
@@ -148,38 +156,88 @@ def preread(generator) -> None:
     paths = uncached_articles(generator)
     if not _may_fork(settings, len(paths), processes):
         return
-    chunks = [paths[start : start + CHUNK] for start in range(0, len(paths), CHUNK)]
-    readers = _readers = generator.readers
-    prefetched: dict[str, Any] = {}
-    try:
-        with multiprocessing.get_context("fork").Pool(processes) as pool:
-            for results in pool.imap_unordered(_read, chunks):
-                for path, data in results:
-                    if data is not None:
-                        readers.cache_data(path, data)  # kept only if CACHE_CONTENT
-                        prefetched[path] = data
-    except Exception as error:  # a worker died: the generator reads the rest
-        logger.debug("Parallel reading stopped (%s); reading the rest here.", error)
-    finally:
-        _readers = None
-    _serve_first(readers, prefetched)
-    last_run.update(processes=processes, files=len(prefetched))
+    _prefetch = _Prefetch(generator.readers, paths, processes)
 
 
-def _serve_first(readers, prefetched: dict[str, Any]) -> None:
-    """Make ``readers`` find the workers' results as cached data, each once.
+def stop_reading(*_: Any, **__: Any) -> None:
+    """End the reading workers (all read, or the build stopped); count what they did.
 
-    ``Readers.read_file`` asks its cache first; with the content cache off
-    that cache keeps nothing, so the results are handed over here (and
-    dropped once used: the article holds them from then on).
+    Called once every article is read (``article_generator_pretaxonomy``) and
+    by the generator whatever happens, so that no worker outlives the
+    reading and no thread of the pool is left when writers fork.
     """
-    lookup = readers.get_cached_data
+    global _prefetch
+    prefetch, _prefetch = _prefetch, None
+    if prefetch is not None:
+        prefetch.close()
+        last_run.update(processes=prefetch.processes, files=prefetch.received)
 
-    def get_cached_data(filename: str, default: Any = None) -> Any:
-        data = prefetched.pop(filename, None)
-        return lookup(filename, default) if data is None else data
 
-    readers.get_cached_data = get_cached_data
+class _Prefetch:
+    """The workers' results, handed to ``readers`` as cached data, each once.
+
+    ``Readers.read_file`` asks its cache first; the result for a file is taken
+    from the pool when the generator asks for it (waiting for it if needed)
+    and put in the readers' content cache (kept only if ``CACHE_CONTENT``).
+    A file that failed in a worker, or any file after a worker died, is not
+    there: the generator reads it itself and reports its problems.
+    """
+
+    def __init__(self, readers: Any, paths: list[str], processes: int) -> None:
+        global _readers  # noqa: PLW0603 - handed to the forked workers
+        self.readers = readers
+        self.processes = processes
+        self.pending = set(paths)
+        self.ready: dict[str, Any] = {}
+        self.received = 0
+        chunks = [paths[start : start + CHUNK] for start in range(0, len(paths), CHUNK)]
+        # Kept while the pool lives: a worker the pool starts again forks then.
+        _readers = readers
+        self.pool = multiprocessing.get_context("fork").Pool(processes)
+        self.results = self.pool.imap(_read, chunks)
+        lookup = readers.get_cached_data
+
+        def get_cached_data(filename: str, default: Any = None) -> Any:
+            data = self.take(filename)
+            return lookup(filename, default) if data is None else data
+
+        readers.get_cached_data = get_cached_data
+
+    def take(self, path: str) -> Any:
+        """The worker's ``(content, metadata)`` for ``path``, or None."""
+        if path not in self.pending:
+            return None
+        while path not in self.ready and self.pool is not None:
+            try:
+                batch = next(self.results)
+            except StopIteration:
+                self.close()
+                break
+            except Exception as error:  # a worker died: the generator reads the rest
+                logger.debug("Parallel reading stopped (%s); reading the rest here.", error)
+                self.close()
+                break
+            for name, data in batch:
+                if data is not None:
+                    self.readers.cache_data(name, data)
+                    self.ready[name] = data
+                    self.received += 1
+        self.pending.discard(path)
+        return self.ready.pop(path, None)
+
+    def close(self) -> None:
+        """Stop the pool (its workers and threads) and forget what was not asked for."""
+        global _readers  # noqa: PLW0603
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+            self.pool = None
+        _readers = None
+        self.pending.clear()
+        self.ready.clear()
+
+
+_prefetch: _Prefetch | None = None
 
 
 # --- Writing ---------------------------------------------------------------------
