@@ -233,8 +233,11 @@ class _Prefetch:
             self.pool.join()
             self.pool = None
         _readers = None
+        self.results = iter(())
         self.pending.clear()
         self.ready.clear()
+        # The readers' own lookup again: this object, and what it holds, can go.
+        vars(self.readers).pop("get_cached_data", None)
 
 
 _prefetch: _Prefetch | None = None
