@@ -34,6 +34,8 @@ import jinja2
 from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 
+from portal_core.settings import add_markdown_extension
+
 from . import parallel
 from .inline import SkippingInlineExtension
 from .readers import install as install_readers
@@ -134,10 +136,7 @@ def configure(pelican) -> None:
         # Our readers typeset in read(); Pelican must not do it a second time.
         settings["BUILD_SPEED_TYPOGRAPHY"] = True
         settings["TYPOGRIFY"] = False
-    markdown = settings.setdefault("MARKDOWN", {})
-    extensions = markdown.setdefault("extensions", [])
-    if not any(isinstance(ext, SkippingInlineExtension) for ext in extensions):
-        extensions.append(SkippingInlineExtension())
+    add_markdown_extension(settings, SkippingInlineExtension())
     jinja = dict(settings.get("JINJA_ENVIRONMENT") or {})
     # Every build makes new template environments, so checking each template
     # file's mtime at every {% include %} only costs a stat() per include.

@@ -18,6 +18,7 @@ pattern, and the golden test compares whole builds.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from markdown import Markdown, util
@@ -43,13 +44,11 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "html": ("<",),
     "entity": ("&",),
     "em_strong": ("*", "_"),
-    "em_strong2": ("_",),
-    "not_strong": ("*", "_"),
-    "strong_em": ("*", "_"),
 }
 
 
-def trigger_pattern(names: list[str]) -> re.Pattern[str] | None:
+@functools.cache
+def trigger_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
     """A regex finding anything one of ``names`` could start on (None: unknown name)."""
     needed: set[str] = set()
     for name in names:
@@ -66,7 +65,9 @@ class SkippingInlineProcessor(InlineProcessor):
 
     def run(self, tree, ancestors=None):
         """Work out the triggers for the patterns registered now, then run."""
-        self._triggers = trigger_pattern([item.name for item in self.inlinePatterns._priority])
+        # Markdown's Registry lists its names only in ``_priority`` (sorted);
+        # the pattern per list of names is made once per process.
+        self._triggers = trigger_pattern(tuple(item.name for item in self.inlinePatterns._priority))
         return super().run(tree, ancestors)
 
     # The base class calls its private ``__handleInline`` for every text and

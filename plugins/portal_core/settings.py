@@ -1,9 +1,10 @@
-"""One helper for the settings checks every plugin makes.
+"""Helpers for the settings plugins check and extend.
 
 Settings are checked once per build, at ``initialized``, and a wrong one stops
 the build with a Vietnamese message naming the setting, what it must be, an
 example and what it is now; each plugin keeps its own error class (a
-``ValueError``) so its tests and messages stay its own.
+``ValueError``) so its tests and messages stay its own. Plugins that add a
+Python-Markdown extension do it with :func:`add_markdown_extension`.
 """
 
 from __future__ import annotations
@@ -35,3 +36,14 @@ def whole_number(
         f"{name} phải là một số nguyên {bounds}{about}, ví dụ {name} = {example}; "
         f"hiện đang là {value!r}."
     )
+
+
+def add_markdown_extension(settings: dict[str, Any], extension: Any) -> None:
+    """Append ``extension`` (an instance) to the MARKDOWN settings, once per class.
+
+    Called at ``initialized``: the settings are final and no reader has built
+    its Markdown converter yet.
+    """
+    extensions = settings.setdefault("MARKDOWN", {}).setdefault("extensions", [])
+    if not any(type(known) is type(extension) for known in extensions):
+        extensions.append(extension)

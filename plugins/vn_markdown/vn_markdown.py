@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from pelican import signals
 
+from portal_core.settings import add_markdown_extension
+
 from .extension import PortalExtension
 from .images import resolve_featured_image
 
 
 def add_extension(pelican) -> None:
     """Append the extension once to the MARKDOWN settings the reader uses."""
-    markdown = pelican.settings.setdefault("MARKDOWN", {})
-    extensions = markdown.setdefault("extensions", [])
-    if not any(isinstance(ext, PortalExtension) for ext in extensions):
-        extensions.append(PortalExtension())
+    add_markdown_extension(pelican.settings, PortalExtension())
 
 
 def register() -> None:

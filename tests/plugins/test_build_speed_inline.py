@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -9,7 +11,10 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.inlinepatterns import SimpleTagInlineProcessor
 
+from build_speed.build_speed import configure
 from build_speed.inline import TRIGGERS, SkippingInlineExtension, SkippingInlineProcessor
+from portal_core.runner import load_settings
+from tests.support import ROOT
 from vn_markdown.extension import PortalExtension
 
 # Texts for each inline pattern, each with only the characters that pattern
@@ -85,8 +90,14 @@ def both(text: str, *extra_extensions) -> tuple[str, str]:
     )
 
 
-def test_the_portal_markdown_uses_the_skipping_processor() -> None:
-    md = markdown(True)
+def test_the_portal_build_reads_with_the_skipping_processor(tmp_path) -> None:
+    """build_speed puts the extension in the MARKDOWN settings every reader uses."""
+    settings = load_settings(ROOT / "pelicanconf.py", {"CACHE_PATH": str(tmp_path)})
+    configure(SimpleNamespace(settings=settings))
+    configure(SimpleNamespace(settings=settings))  # a second build: still once
+    extensions = settings["MARKDOWN"]["extensions"]
+    assert sum(isinstance(ext, SkippingInlineExtension) for ext in extensions) == 1
+    md = Markdown(**settings["MARKDOWN"])
     assert isinstance(md.treeprocessors["inline"], SkippingInlineProcessor)
 
 
