@@ -4,12 +4,13 @@ The binary comes from the pinned PyPI package ``pagefind[bin]`` (never a
 download at build time). Only pages that carry ``data-pagefind-body``
 (published articles, notices, documents and pages; the templates decide,
 :mod:`.site_pages` finds them) are indexed, and of each only what Pagefind
-reads (its marked elements, title, heading and image), cut out into a
-scratch folder. Pages are split into parts by date (:mod:`.parts`); each part
-is indexed by Pagefind's own command line over its cut-out pages (it uses
-every core, builds the index once, and returns its memory when it ends),
-parts run side by side within a memory budget, and a part whose pages did
-not change is reused from the cache (:mod:`.part_cache`).
+reads (its marked elements, title, heading and image), cut out in memory.
+Pages are split into parts by date (:mod:`.parts`); each part is indexed by
+one Pagefind process in service mode, its pages sent over a pipe
+(:mod:`.service`: no scratch file per page; it uses every core, builds the
+index once, and returns its memory when it ends), parts run side by side
+within a memory budget, and a part whose pages did not change is reused from
+the cache (:mod:`.part_cache`).
 
 The bundle: the newest part at ``pagefind/`` (with ``pagefind.js``, which the
 search page loads), every other part at ``pagefind/parts/<id>/`` and the list
@@ -23,7 +24,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import tempfile
 import threading
 import time
@@ -36,7 +36,8 @@ from portal_core.processes import usable_cpus
 
 from .part_cache import PartCache, part_key, place
 from .parts import Part, plan_parts
-from .site_pages import Seen, scan_site
+from .service import Service, ServiceError
+from .site_pages import Seen, page_url, scan_site
 
 try:
     import resource
@@ -69,8 +70,8 @@ UNUSED_FILES = (
 _RUNTIME = re.compile(r"pagefind\.js|pagefind-worker\.js|wasm\..*\.pagefind")
 # Every page is Vietnamese; one language, whatever a stray lang attribute says.
 CONFIG: dict[str, Any] = {"force_language": "vi"}
-# Pagefind also reads pagefind.yml/toml/json in its working folder and
-# PAGEFIND_* variables: it runs in the scratch folder, without those.
+# Pagefind may read pagefind.yml/toml/json in its working folder and
+# PAGEFIND_* variables: it runs in a scratch folder, without those.
 _ENVIRONMENT_PREFIX = "PAGEFIND_"
 _COUNT = re.compile(r"Indexed (\d+) (page|word|filter)")
 
@@ -136,48 +137,36 @@ def _bundle_size(bundle: Path) -> tuple[int, int]:
     return len(files), sum(path.stat().st_size for path in files)
 
 
-def _options() -> list[str]:
-    return [f"--{key.replace('_', '-')}={value}" for key, value in sorted(CONFIG.items())]
-
-
 def index_part(
     part: Part, into: Path, binary: Path, cut: dict[Path, bytes], site: Path
 ) -> dict[str, int]:
-    """Index ``part`` with Pagefind's command line, writing its bundle to ``into``.
+    """Index ``part`` with Pagefind's service, writing its bundle to ``into``.
 
-    ``cut`` holds each page's cut-out by its path relative to ``site``: the
-    part's pages are written to a scratch folder (here, in the part's own
-    thread, while other parts are indexed) and given to Pagefind.
+    ``cut`` holds each page's cut-out by its path relative to ``site``; each
+    is sent to Pagefind under the URL its command line would give the file
+    (:func:`.site_pages.page_url`), in the part's order (date, then URL), so
+    the index does not depend on how a disk lists a folder.
     """
-    with tempfile.TemporaryDirectory(prefix=f"pagefind-{part.id}-") as scratch:
-        pages = Path(scratch) / "site"
-        for page in part.pages:
-            relative = page.path.relative_to(site)
-            (pages / relative).parent.mkdir(parents=True, exist_ok=True)
-            (pages / relative).write_bytes(cut.pop(relative))
-        environment = {
-            name: value
-            for name, value in os.environ.items()
-            if not name.startswith(_ENVIRONMENT_PREFIX)
-        }
-        try:
-            done = subprocess.run(
-                [str(binary), "--site", str(pages), "--output-path", str(into), *_options()],
-                cwd=scratch,
-                env=environment,
-                capture_output=True,
-                check=False,
-            )
-        except OSError as error:
-            raise SearchIndexError(
-                f"Không chạy được Pagefind để tạo chỉ mục tìm kiếm: {error}"
-            ) from error
-    log = done.stdout.decode("utf-8", "replace")
-    if done.returncode != 0:
-        detail = (done.stderr.decode("utf-8", "replace") or log).strip()[-500:]
+    environment = {
+        name: value
+        for name, value in os.environ.items()
+        if not name.startswith(_ENVIRONMENT_PREFIX)
+    }
+    pages = (
+        (page_url(relative.as_posix()), cut.pop(relative))
+        for relative in (page.path.relative_to(site) for page in part.pages)
+    )
+    try:
+        with (
+            tempfile.TemporaryDirectory(prefix=f"pagefind-{part.id}-") as scratch,
+            Service(binary, CONFIG, Path(scratch), environment) as service,
+        ):
+            service.add(pages)
+            log = service.write(into)
+    except (OSError, ServiceError) as error:
         raise SearchIndexError(
-            f"Pagefind không tạo được chỉ mục tìm kiếm (phần {part.id}): {detail}"
-        )
+            f"Pagefind không tạo được chỉ mục tìm kiếm (phần {part.id}): {error}"
+        ) from error
     for name in UNUSED_FILES:
         (into / name).unlink(missing_ok=True)
     return _counts(log)

@@ -7,12 +7,14 @@ import logging
 import shutil
 import subprocess
 from pathlib import Path
+from unittest.mock import ANY
 
 import pytest
 
-from search.indexer import PARTS_FILE, UNUSED_FILES, build_index, executable
+from search.indexer import CONFIG, PARTS_FILE, UNUSED_FILES, build_index, executable
 from search.parts import plan_parts
-from search.site_pages import indexed_input, scan_site
+from search.service import Service
+from search.site_pages import indexed_input, page_url, scan_site
 from tests.search_index import comparable, files_of
 from tests.support import build_site, write_files
 
@@ -111,14 +113,31 @@ def test_new_articles_leave_the_older_parts_as_they_were(tmp_path, content):
 
 
 def test_pagefind_is_sent_what_it_reads_of_each_page(built_site, tmp_path):
-    """Pagefind's command line over the whole pages gives the same index.
+    """The whole pages, sent to Pagefind in the same order, give the same index.
 
     The indexer hands Pagefind only the marked elements, title, heading and
-    image of each page (``site_pages.indexed_input``), a small share of the HTML.
+    image of each page (``site_pages.indexed_input``), a small share of the
+    HTML, over its service's pipe; Pagefind's command line over the whole
+    pages writes the same page fragments (what a result shows) and counts.
     """
     (part,) = plan_parts(scan_site(built_site, built_site / "pagefind"), 2000)
+    whole_pages = [
+        (page_url(page.path.relative_to(built_site).as_posix()), page.path.read_bytes())
+        for page in part.pages
+    ]
+    sent_whole = tmp_path / "sent-whole"
+    with Service(executable(), CONFIG, tmp_path, {}) as service:
+        service.add(whole_pages)
+        service.write(sent_whole)
+    ours = files_of(built_site / "pagefind")
+    assert len(listing(built_site)) == 1  # the demo site: one part
+    assert any(name.startswith("fragment/") for name in ours)
+    assert comparable({name: ours[name] for name in ours if name != PARTS_FILE}) == comparable(
+        {name: data for name, data in files_of(sent_whole).items() if name not in UNUSED_FILES}
+    )
+
     whole = tmp_path / "whole"
-    for page in part.pages:  # the same pages, whole
+    for page in part.pages:
         copy = whole / page.path.relative_to(built_site)
         copy.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(page.path, copy)
@@ -129,11 +148,14 @@ def test_pagefind_is_sent_what_it_reads_of_each_page(built_site, tmp_path):
         capture_output=True,
     )
     theirs = files_of(whole / "pagefind")
-    ours = files_of(built_site / "pagefind")
-    assert len(listing(built_site)) == 1  # the demo site: one part
-    assert any(name.startswith("fragment/") for name in ours)
-    assert comparable({name: ours[name] for name in ours if name != PARTS_FILE}) == comparable(
-        {name: data for name, data in theirs.items() if name not in UNUSED_FILES}
-    )
+
+    def fragments(files: dict[str, bytes]) -> dict[str, bytes]:
+        return {name: data for name, data in files.items() if name.startswith("fragment/")}
+
+    assert fragments(ours) == fragments(theirs)
+    assert json.loads(ours["pagefind-entry.json"])["languages"] == {
+        language: {**entry, "hash": ANY}
+        for language, entry in json.loads(theirs["pagefind-entry.json"])["languages"].items()
+    }
     sent = sum(len(indexed_input(page.path.read_bytes())) for page in part.pages)
     assert sent < sum(page.path.stat().st_size for page in part.pages) / 4
