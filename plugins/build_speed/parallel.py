@@ -42,6 +42,7 @@ every page it renders).
 from __future__ import annotations
 
 import functools
+import gc
 import logging
 import multiprocessing
 import os
@@ -292,6 +293,11 @@ def write_shared(generator, write, items: list[Any], render: Render) -> None:
     sys.stdout.flush()
     sys.stderr.flush()
     children: dict[int, tuple[int, int]] = {}  # number -> (pid, read end)
+    # Every object made so far goes to the collector's permanent generation:
+    # no collection, here or in a worker, walks (and so writes to) the site's
+    # model any more, so a worker's pages stay shared with this process
+    # instead of being copied, and this process's collections stay short.
+    gc.freeze()
     try:
         for number in range(1, processes):
             read_end, write_end = os.pipe()
@@ -321,6 +327,7 @@ def write_shared(generator, write, items: list[Any], render: Render) -> None:
             os.kill(pid, signal_module.SIGKILL)
             os.waitpid(pid, 0)
             os.close(read_end)
+        gc.unfreeze()
     last_run["writers"] = processes
 
 
