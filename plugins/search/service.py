@@ -30,6 +30,15 @@ from pathlib import Path
 from typing import Any
 
 
+def _decode(message: bytes) -> dict[str, Any] | None:
+    """One answer, or None for anything else Pagefind printed (a notice)."""
+    try:
+        answer = json.loads(base64.b64decode(message.strip(), validate=True))
+    except ValueError:  # binascii.Error and JSONDecodeError are ValueErrors
+        return None
+    return answer if isinstance(answer, dict) and "payload" in answer else None
+
+
 class ServiceError(RuntimeError):
     """Pagefind's service failed or answered with an error (English detail)."""
 
@@ -61,7 +70,11 @@ class Service:
         self._next_id = 0
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
-        answer = self._wait(self._send({"type": "NewIndex", "config": self._config(config)}))
+        try:
+            answer = self._wait(self._send({"type": "NewIndex", "config": self._config(config)}))
+        except BaseException:
+            self.close()
+            raise
         self._index = answer["index_id"]
 
     def _config(self, config: Mapping[str, Any]) -> dict[str, Any]:
@@ -76,7 +89,7 @@ class Service:
         try:
             while chunk := stdout.read1(1 << 16):
                 *messages, pending = (pending + chunk).split(b",")
-                answers = [json.loads(base64.b64decode(message)) for message in messages]
+                answers = [answer for answer in map(_decode, messages) if answer is not None]
                 with self._arrived:
                     for answer in answers:
                         self._answers[answer.get("message_id") or 0] = answer["payload"]
