@@ -7,10 +7,10 @@ download at build time). Only pages that carry ``data-pagefind-body``
 reads (its marked elements, title, heading and image), cut out in memory.
 Pages are split into parts by date (:mod:`.parts`); each part is indexed by
 one Pagefind process in service mode, its pages sent over a pipe
-(:mod:`.service`: no scratch file per page; it uses every core, builds the
-index once, and returns its memory when it ends), parts run side by side
-within a memory budget, and a part whose pages did not change is reused from
-the cache (:mod:`.part_cache`).
+(:mod:`.service`: no scratch file per page; the index is built once and the
+memory returned when the process ends), each process held to a core of its
+own (:class:`_Cores`), parts run side by side within a memory budget, and a
+part whose pages did not change is reused from the cache (:mod:`.part_cache`).
 
 The bundle: the newest part at ``pagefind/`` (with ``pagefind.js``, which the
 search page loads), every other part at ``pagefind/parts/<id>/`` and the list
@@ -247,7 +247,8 @@ class _Cores:
         try:
             if core is not None:
                 # Pid 0 is the calling thread on Linux; a child inherits its mask.
-                os.sched_setaffinity(0, {core})
+                with contextlib.suppress(OSError):  # the core was taken away: run anywhere
+                    os.sched_setaffinity(0, {core})
             yield
         finally:
             if core is not None:

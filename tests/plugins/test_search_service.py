@@ -1,16 +1,20 @@
-"""Pagefind's service driven by our client: pages in over the pipe, failures named."""
+"""Pagefind's service driven by our client: pages over the pipe, failures named, one core each."""
 
 from __future__ import annotations
 
 import base64
 import gzip
 import json
+import os
+import subprocess
+import sys
 import textwrap
+import threading
 from pathlib import Path
 
 import pytest
 
-from search.indexer import CONFIG, SearchIndexError, executable, index_part
+from search.indexer import CONFIG, SearchIndexError, _Cores, executable, index_part
 from search.parts import Page, Part
 from search.service import Service, ServiceError
 
@@ -77,3 +81,32 @@ def test_a_failing_part_is_reported_in_vietnamese_with_its_name(tmp_path):
         SearchIndexError, match=r"Pagefind không tạo được .* \(phần 2024\): out of memory"
     ):
         index_part(Part("2024", (page,)), tmp_path / "out", binary, cut, site)
+
+
+@pytest.mark.skipif(not hasattr(os, "sched_setaffinity"), reason="no CPU affinity here")
+def test_each_pagefind_process_gets_a_core_of_its_own():
+    cores = _Cores()
+    cpus = sorted(os.sched_getaffinity(0))
+    seen: list[set[int]] = []
+
+    def child_cpus() -> set[int]:
+        probe = "import os; print(sorted(os.sched_getaffinity(0)))"
+        command = [sys.executable, "-c", probe]
+        done = subprocess.run(command, check=True, capture_output=True, text=True)
+        return set(json.loads(done.stdout))
+
+    def part() -> None:
+        with cores.one():
+            seen.append(child_cpus())
+            barrier.wait(timeout=30)  # both parts hold their core at once
+
+    holders = min(len(cpus), 2)
+    barrier = threading.Barrier(holders)
+    threads = [threading.Thread(target=part) for _ in range(holders)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert all(len(found) == 1 for found in seen)
+    assert len(set().union(*seen)) == holders  # different cores
+    assert child_cpus() == set(cpus)  # this thread was never held
