@@ -165,13 +165,11 @@ def index_part(
             Service(binary, CONFIG, Path(scratch), environment) as service,
         ):
             service.add(pages)
-            log = service.write(into)
+            log = service.write(into, skip=UNUSED_FILES)
     except (OSError, ServiceError) as error:
         raise SearchIndexError(
             f"Pagefind không tạo được chỉ mục tìm kiếm (phần {part.id}): {error}"
         ) from error
-    for name in UNUSED_FILES:
-        (into / name).unlink(missing_ok=True)
     return _counts(log)
 
 

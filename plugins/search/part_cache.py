@@ -22,7 +22,7 @@ from typing import Any
 from .parts import Part
 
 # Bump when the way a part is built or stored changes.
-FORMAT = "3"
+FORMAT = "4"  # 4: built by the service, files written from its GetFiles answer
 STATS_FILE = "part-stats.json"
 
 

@@ -10,8 +10,9 @@ of each page in a message instead and builds the same index.
 The protocol: each message is JSON, base64-encoded, followed by a comma, on
 stdin; each answer the same on stdout, carrying the message's id. Messages
 are written without waiting for answers (a thread reads them as they come, so
-neither pipe fills up); the index is written once every page was sent, and
-the process ends when its stdin closes.
+neither pipe fills up); once every page was sent, the bundle's files come
+back in one answer (``GetFiles``) and are written here; the process ends when
+its stdin closes.
 
 The package's own asyncio client is not used: it reads one answer per tenth
 of a second, 1,000 seconds for 10,000 pages.
@@ -25,8 +26,8 @@ import json
 import subprocess
 import tempfile
 import threading
-from collections.abc import Iterable, Mapping
-from pathlib import Path
+from collections.abc import Collection, Iterable, Mapping
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 
@@ -146,13 +147,28 @@ class Service:
                 }
             )
 
-    def write(self, into: Path) -> str:
-        """Write the bundle to ``into`` once every page is indexed; return the log."""
-        request = {"type": "WriteFiles", "index_id": self._index, "output_path": str(into)}
-        self._wait(self._send(request))
+    def write(self, into: Path, skip: Collection[str] = ()) -> str:
+        """Write the bundle to ``into`` once every page is indexed; return the log.
+
+        The files come back in the answer (``GetFiles``) and are written here:
+        Pagefind's own ``WriteFiles`` answers before its last file is complete,
+        and a process told to end then leaves it empty (seen: an empty
+        ``pagefind-entry.json`` in one part of eight). ``skip``: file names
+        not to write.
+        """
+        answer = self._wait(self._send({"type": "GetFiles", "index_id": self._index}))
         errors = [answer for answer in self._answers.values() if answer.get("type") == "Error"]
         if errors:
             raise ServiceError(str(errors[0].get("message", errors[0])))
+        for file in answer.get("files") or []:
+            relative = PurePosixPath(file["path"])
+            if relative.is_absolute() or ".." in relative.parts:
+                raise ServiceError(f"unexpected file name in the bundle: {file['path']}")
+            if relative.as_posix() in skip:
+                continue
+            target = into.joinpath(*relative.parts)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(base64.b64decode(file["content"]))
         return self._log.read_text("utf-8", "replace") if self._log.exists() else ""
 
     def close(self) -> None:

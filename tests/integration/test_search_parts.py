@@ -159,3 +159,14 @@ def test_pagefind_is_sent_what_it_reads_of_each_page(built_site, tmp_path):
     }
     sent = sum(len(indexed_input(page.path.read_bytes())) for page in part.pages)
     assert sent < sum(page.path.stat().st_size for page in part.pages) / 4
+
+
+def test_every_part_is_written_whole(tmp_path, content):
+    """No file of any part is left empty (Pagefind's own writing once left one so)."""
+    site = build_site(content, tmp_path / "site", CACHE_PATH=str(tmp_path / "cache"), **BASE)
+    parts = listing(site)
+    assert len(parts) > 3
+    for part in parts:
+        files = files_of(part_folder(site, part))
+        assert json.loads(files["pagefind-entry.json"])["languages"]["vi"]["page_count"] >= 1
+        assert [name for name, data in files.items() if not data] == []
