@@ -150,11 +150,11 @@ class Service:
     def write(self, into: Path, skip: Collection[str] = ()) -> str:
         """Write the bundle to ``into`` once every page is indexed; return the log.
 
-        The files come back in the answer (``GetFiles``) and are written here:
-        Pagefind's own ``WriteFiles`` answers before its last file is complete,
-        and a process told to end then leaves it empty (seen: an empty
-        ``pagefind-entry.json`` in one part of eight). ``skip``: file names
-        not to write.
+        The files come back in the answer (``GetFiles``) and are written here.
+        With Pagefind's own ``WriteFiles``, one part of eight once had an empty
+        ``pagefind-entry.json`` after the answer came and the process was
+        ended (why was not traced); writing them here leaves no such gap.
+        ``skip``: file names not to write.
         """
         answer = self._wait(self._send({"type": "GetFiles", "index_id": self._index}))
         errors = [answer for answer in self._answers.values() if answer.get("type") == "Error"]
