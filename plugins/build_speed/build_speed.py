@@ -14,7 +14,8 @@
   footer once rather than on every page (without this plugin the tag is a
   plain include: ``portal_core.templating``).
 - Articles read, and their pages written, in worker processes on every CPU
-  (:mod:`.parallel`).
+  (:mod:`.parallel`); the build process made small before the writers start
+  (:mod:`.memory`).
 - The preview (hot path, incremental writes, signatures, dev server) is its
   own plugin, ``live_preview``.
 
@@ -36,7 +37,7 @@ from pelican import signals
 
 from portal_core.settings import add_markdown_extension
 
-from . import parallel
+from . import memory, parallel
 from .inline import SkippingInlineExtension
 from .readers import install as install_readers
 
@@ -175,5 +176,8 @@ def register() -> None:
     # article_generator_pretaxonomy: every article file has been read; the
     # reading workers (and the pool's threads) end before anything else runs.
     signals.article_generator_pretaxonomy.connect(parallel.stop_reading)
+    # article_generator_finalized: the articles are complete and the readers'
+    # cache was saved just before; bodies packed, the cache emptied.
+    signals.article_generator_finalized.connect(memory.after_articles)
     # finalized: every page is written; the cache is good for the next build.
     signals.finalized.connect(finish)

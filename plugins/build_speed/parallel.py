@@ -60,6 +60,8 @@ from pelican.writers import Writer
 from portal_core.processes import can_fork, usable_cpus
 from portal_core.settings import whole_number
 
+from .memory import give_back
+
 logger = logging.getLogger(__name__)
 
 DEFAULTS = {"BUILD_SPEED_PROCESSES": 0, "BUILD_SPEED_PARALLEL_MIN_FILES": 200}
@@ -298,6 +300,9 @@ def write_shared(generator, write, items: list[Any], render: Render) -> None:
     # model any more, so a worker's pages stay shared with this process
     # instead of being copied, and this process's collections stay short.
     gc.freeze()
+    # Memory freed since the articles were finalized goes back to the system
+    # rather than into every writer.
+    give_back()
     try:
         for number in range(1, processes):
             read_end, write_end = os.pipe()
