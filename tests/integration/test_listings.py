@@ -7,7 +7,8 @@ import re
 from collections import Counter
 
 from pelicanconf import CATEGORIES
-from tests.support import DEMO_CONTENT, read_header, site_path, soup
+from tests.publishing import environment, tree_bytes
+from tests.support import DEMO_CONTENT, build_site, read_header, site_path, soup
 
 PER_PAGE = 20
 
@@ -67,3 +68,20 @@ def test_listing_items_show_title_date_and_summary(built_site):
     item = soup(built_site / "chuyen-muc" / slug / "index.html").select_one(".article-list__item")
     assert re.fullmatch(r"\(\d\d/\d\d/\d{4}\)", item.select_one(".article-list__date").get_text())
     assert item.select_one(".article-list__summary").get_text(strip=True)
+
+
+def test_listing_items_dropped_from_the_cache_render_the_same(tmp_path, monkeypatch):
+    """Items re-rendered after leaving the cache are the items a full cache gives.
+
+    The demo's categories, archives and "tin mới hơn" / "tin đã đưa" lists show
+    each article many times; with room for a single item nearly every one of
+    them is rendered again, and every page must stay byte for byte the same.
+    """
+    from listings import listings  # noqa: PLC0415 - the plugin as the build loads it
+
+    with environment(PORTAL_BUILD_DATE="2026-11-30 07:00"):
+        kept_all = tree_bytes(build_site(DEMO_CONTENT, tmp_path / "all", SEARCH_INDEX=False))
+        monkeypatch.setattr(listings, "ITEMS_KEPT", 1)
+        kept_one = tree_bytes(build_site(DEMO_CONTENT, tmp_path / "one", SEARCH_INDEX=False))
+    assert sorted(kept_one) == sorted(kept_all)
+    assert [name for name, data in kept_all.items() if kept_one[name] != data] == []
