@@ -6,11 +6,11 @@ about 460 MB when the first page was written, and each forked writer
 finalized, three things are no longer needed as they are:
 
 - Each article's body, the typeset HTML (about 6 KB as a ``str``: Vietnamese
-  letters take two bytes each, 124 MB at 20,000), is read only a few times
-  more: for its page, by Pelican's scan for links to static files, by the
-  share image's search for a first photo. It is kept as compressed UTF-8
-  from then on (27 MB) and unpacked on each read (:class:`PackedBody`);
-  nothing else about the article changes.
+  letters take two bytes each, 124 MB at 20,000), is from then on read when
+  its page is written (Pelican's scan for links to static files ran while
+  reading; ``share_meta``, registered before this plugin, looks for a first
+  photo just before). It is kept as compressed UTF-8 (27 MB) and unpacked on
+  each read (:class:`PackedBody`); nothing else about the article changes.
 - The readers' content cache has just been saved to disk; in memory it still
   holds every body and a copy of every metadata dictionary. It is emptied.
 - Pickling that cache made a UTF-8 copy of every text (about 80 MB) and freed
@@ -25,7 +25,6 @@ readers and records outlive one build, and its memory is not the limit.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import functools
 import zlib
 from itertools import chain
@@ -46,7 +45,7 @@ class PackedBody:
     @property
     def _content(self) -> str:
         packed = self.__dict__["_packed_content"]
-        return packed if isinstance(packed, str) else zlib.decompress(packed).decode("utf-8")
+        return zlib.decompress(packed).decode("utf-8") if isinstance(packed, bytes) else packed
 
     @_content.setter
     def _content(self, value: str) -> None:
@@ -70,9 +69,8 @@ def packed_class(content_class: type) -> type:
     return type(content_class.__name__, (PackedBody, content_class), {})
 
 
-def pack_bodies(generator) -> int:
-    """Keep every article's body packed from now on; return how many were packed."""
-    packed = 0
+def pack_bodies(generator) -> None:
+    """Keep every article's body packed from now on."""
     for article in chain(
         generator.articles,
         generator.translations,
@@ -81,13 +79,11 @@ def pack_bodies(generator) -> int:
         generator.drafts,
         generator.drafts_translations,
     ):
-        if isinstance(article, PackedBody) or "_content" not in vars(article):
-            continue
+        if "_content" not in vars(article):
+            continue  # packed already (an article listed twice), or no body
         body = vars(article).pop("_content")
         article.__class__ = packed_class(type(article))
         article._content = body
-        packed += 1
-    return packed
 
 
 def empty_saved_cache(readers) -> None:
@@ -108,13 +104,15 @@ def _saved() -> None:
 
 @functools.cache
 def _malloc_trim() -> Any:
-    """glibc's ``malloc_trim``, or None (another C library, another system)."""
-    name = ctypes.util.find_library("c")
-    if not name:
-        return None
+    """glibc's ``malloc_trim``, or None (another C library, another system).
+
+    ``CDLL(None)`` is the running program with the libraries it loaded, the C
+    library among them: no search for its file (``find_library`` runs
+    ``ldconfig``).
+    """
     try:
-        return ctypes.CDLL(name).malloc_trim
-    except (OSError, AttributeError):
+        return ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError, TypeError):  # TypeError: Windows
         return None
 
 
