@@ -35,6 +35,7 @@ import jinja2
 from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 
+from portal_core.code import add_plugin_sources
 from portal_core.settings import add_markdown_extension
 
 from . import memory, parallel
@@ -88,9 +89,7 @@ def reading_key(settings: dict[str, Any]) -> str:
             digest.update(importlib.metadata.version(library).encode())
         except importlib.metadata.PackageNotFoundError:
             digest.update(b"-")
-    for folder in settings.get("PLUGIN_PATHS", []):
-        for path in sorted(Path(folder).rglob("*.py")):
-            digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
+    add_plugin_sources(settings, digest)
     return digest.hexdigest()
 
 

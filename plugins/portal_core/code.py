@@ -1,0 +1,34 @@
+"""Digests of the code a build runs, for caches that must not outlive it.
+
+A cache kept between builds (the content cache, the record of published
+pages) is only valid for the code that made it: the plugins' sources, the
+installed libraries and Python itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+
+def add_plugin_sources(settings: Mapping[str, Any], digest: Any) -> None:
+    """Feed every ``.py`` file under ``PLUGIN_PATHS`` (names and bytes) to ``digest``."""
+    for folder in settings.get("PLUGIN_PATHS", []):
+        for path in sorted(Path(folder).rglob("*.py")):
+            digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
+
+
+def code_digest(settings: Mapping[str, Any]) -> str:
+    """Python's version, every installed distribution's version, the plugins' sources."""
+    digest = hashlib.sha256(sys.version.encode())
+    installed = sorted(
+        f"{dist.metadata['Name'] or ''}=={dist.version}"
+        for dist in importlib.metadata.distributions()
+    )
+    digest.update("\n".join(installed).encode())
+    add_plugin_sources(settings, digest)
+    return digest.hexdigest()
