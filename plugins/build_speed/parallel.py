@@ -268,11 +268,12 @@ def _writer_of(write: Callable[..., Any]) -> Any:
 
 def _may_fork_writers(generator, write, count: int, processes: int) -> bool:
     settings = generator.settings
-    # Pelican's own writer only: another (the preview's incremental writer)
+    # Pelican's own writer, or one that says its workers send back what it
+    # keeps (a published build's incremental writer); the preview's writer
     # keeps a record of every page that a worker could not send back.
     writer = _writer_of(write)
     return (
-        type(writer) is Writer
+        (type(writer) is Writer or getattr(writer, "forkable", False) is True)
         and not settings.get("BUILD_SPEED_INCREMENTAL")
         and _may_fork(settings, count, processes)
     )

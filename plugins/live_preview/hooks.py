@@ -16,6 +16,16 @@ listens to these, by name (blinker), without importing this plugin:
   holds its new text and header; recompute what the plugin derives from it.
 - ``build_speed_pages_written(generator, output=Path)``: the hot path has
   written its pages; write what they need (resized photos, say).
+
+A published build that reuses pages (``BUILD_SPEED_REUSE_PAGES``) does not
+render a kept page, so what a plugin learns while rendering it (the photos it
+shows) must come from the record of the build that did:
+
+- ``build_speed_page_rendering(name)``: page ``name`` is about to be rendered;
+- ``build_speed_page_rendered(name)``: it was; a receiver returns ``{key:
+  value}`` (picklable, a key of its own) to remember with the page, or None;
+- ``build_speed_page_kept(name, notes={key: value})``: the page is kept as it
+  was; ``notes`` holds what the receivers returned when it was rendered.
 """
 
 from __future__ import annotations
@@ -25,3 +35,6 @@ from blinker import signal
 check_source = signal("build_speed_check_source")
 content_refreshed = signal("build_speed_content_refreshed")
 pages_written = signal("build_speed_pages_written")
+page_rendering = signal("build_speed_page_rendering")
+page_rendered = signal("build_speed_page_rendered")
+page_kept = signal("build_speed_page_kept")

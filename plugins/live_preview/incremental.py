@@ -1,23 +1,37 @@
-"""Incremental writes for the live preview: render only pages whose inputs changed.
+"""Incremental writes: render only pages whose inputs changed.
 
-With ``BUILD_SPEED_INCREMENTAL = True`` (the preview sets it) Pelican still
-reads every file (from the content cache) and groups them as usual, but the
-writer asks, page by page, whether the page's signature
-(:mod:`.signatures`) equals the one recorded when the file on disk was
-written. If so, the page is neither rendered nor written. Pages that a build
-no longer produces (a deleted article, a listing page that is gone) are
-removed. Every other build (``invoke build``, the tests, CI) forgets the
-record, so the next incremental build starts by rendering everything.
+Pelican still reads every file (from the content cache) and groups them as
+usual, but the writer asks, page by page, whether the page's signature
+(:mod:`.signatures`) equals the one recorded when the page was last written.
+If so, the page is not rendered. Two kinds of build do this:
 
-The record lives in CACHE_PATH and names the output folder it describes (path
-and inode): a folder replaced by an atomic build is not trusted.
+- The preview (``BUILD_SPEED_INCREMENTAL = True``) writes in place: a kept
+  page is left as it is on disk, and pages that a build no longer produces (a
+  deleted article, a listing page that is gone) are removed. Its record lives
+  in CACHE_PATH and names the output folder it describes (path and inode): a
+  folder replaced by an atomic build is not trusted. Every build that is not
+  incremental forgets this record.
+- A published build with ``BUILD_SPEED_REUSE_PAGES = True`` (``./portal build
+  --prod`` and CI) builds into an empty folder beside the site (``atomic``)
+  and takes each kept page from the site it replaces
+  (``BUILD_SPEED_PUBLISHED_PATH``) by a hard link. Its record holds each
+  page's signature and the digest of the file written, and the digest of the
+  code (:func:`portal_core.code.code_digest`). A page is kept only if the code
+  is the same and the published file still has the recorded bytes, so the
+  record stays valid wherever the site comes from: a CI cache restored into a
+  new folder, a copy, another machine. Anything else is rendered.
+
+Both kinds leave pages of other kinds (the home page, feeds, plugins' own
+files) to be written as in any build.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import pickle
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,11 +39,18 @@ from typing import Any
 from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
+from portal_core.code import code_digest
+
+from . import hooks
 from .signatures import Fingerprints, shared_fields, templates_digest
 
 logger = logging.getLogger(__name__)
 
 RECORD_NAME = "build_speed-pages.pickle"
+# The published site's record (``BUILD_SPEED_REUSE_PAGES``); bump the format
+# when what it holds changes.
+PUBLISHED_RECORD_NAME = "build_speed-published.pickle"
+PUBLISHED_FORMAT = 1
 # Each list of articles counts on every page by its newest items only (the
 # sidebar's "Tin mới" shows five). Raise it if a widget shows more.
 DEFAULT_SHARED_DEPTH = 5
@@ -41,6 +62,28 @@ def _folder_id(folder: Path) -> tuple[int, int] | None:
     except OSError:
         return None
     return (stat.st_dev, stat.st_ino)
+
+
+def page_digest(data: bytes) -> bytes:
+    """Digest of a page's bytes, as recorded for the published site."""
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def file_digest(path: Path) -> bytes | None:
+    """Digest of the file at ``path``; None if it cannot be read."""
+    try:
+        return page_digest(path.read_bytes())
+    except OSError:
+        return None
+
+
+def _load(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            record = pickle.load(handle)
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
+        return {}
+    return record if isinstance(record, dict) else {}
 
 
 def template_folders(settings: dict[str, Any]) -> list[Path]:
@@ -59,7 +102,6 @@ class Session:
     fields: tuple[str, ...] = ()
     previous: dict[str, bytes | None] = field(default_factory=dict)
     current: dict[str, bytes | None] = field(default_factory=dict)
-    kept: int = 0
     removed: int = 0
     written: list[str] = field(default_factory=list)
     fingerprints: Fingerprints | None = None
@@ -67,6 +109,16 @@ class Session:
     # signed page shows, and the digest of what every page shows.
     mentions: dict[str, frozenset[str]] = field(default_factory=dict)
     frame: bytes | None = None
+    # A published build (BUILD_SPEED_REUSE_PAGES): the site kept pages come
+    # from, the digest of the code, and each signed page's file digest.
+    source: Path | None = None
+    code: str = ""
+    previous_files: dict[str, bytes] = field(default_factory=dict)
+    files: dict[str, bytes] = field(default_factory=dict)
+    kept_pages: set[str] = field(default_factory=set)
+    # What plugins learnt while rendering a page (hooks.page_rendered).
+    previous_notes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    notes: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @classmethod
     def start(cls, settings: dict[str, Any]) -> Session:
@@ -78,14 +130,34 @@ class Session:
             int(settings.get("LATEST_ARTICLES_COUNT", 0)),
         )
         session = cls(output, record_path, depth, shared_fields(settings))
-        try:
-            with record_path.open("rb") as handle:
-                record = pickle.load(handle)
-        except (OSError, pickle.PickleError, EOFError):
-            return session
+        if settings.get("BUILD_SPEED_REUSE_PAGES") and not settings.get("BUILD_SPEED_INCREMENTAL"):
+            return session.published(settings)
+        record = _load(record_path)
         if record.get("output") == str(output) and record.get("folder") == _folder_id(output):
             session.previous = record.get("pages", {})
         return session
+
+    def published(self, settings: dict[str, Any]) -> Session:
+        """Turn this session into a published build's, trusting its record if it holds."""
+        self.source = Path(settings.get("BUILD_SPEED_PUBLISHED_PATH") or self.output).resolve()
+        self.record_path = self.record_path.with_name(PUBLISHED_RECORD_NAME)
+        self.code = code_digest(settings)
+        record = _load(self.record_path)
+        if record.get("format") == PUBLISHED_FORMAT and record.get("code") == self.code:
+            self.previous = record.get("pages", {})
+            self.previous_files = record.get("files", {})
+            self.previous_notes = record.get("notes", {})
+        return self
+
+    @property
+    def in_place(self) -> bool:
+        """Whether kept pages are the files already in the output folder."""
+        return self.source is None or self.source == self.output
+
+    @property
+    def kept(self) -> int:
+        """How many pages this build kept as they were."""
+        return len(self.kept_pages)
 
     def bind(self, context: dict[str, Any], settings: dict[str, Any]) -> None:
         """Know the shared context and the template folders (once all is read)."""
@@ -106,20 +178,94 @@ class Session:
         if signature is not None:
             self.mentions[name] = self.fingerprints.last_mentions
         same = signature is not None and self.previous.get(name) == signature
-        if same and os.path.exists(sanitised_join(str(self.output), name)):
-            self.kept += 1
+        if same and self._still_there(name):
+            self.kept_pages.add(name)
             return True
         self.written.append(name)
         return False
+
+    def _still_there(self, name: str) -> bool:
+        """Whether the page written last time is still there, as it was written."""
+        if self.source is None:
+            return os.path.exists(sanitised_join(str(self.output), name))
+        recorded = self.previous_files.get(name)
+        if (
+            recorded is None
+            or file_digest(Path(sanitised_join(str(self.source), name))) != recorded
+        ):
+            return False
+        self.files[name] = recorded
+        if name in self.previous_notes:
+            self.notes[name] = self.previous_notes[name]
+        return True
+
+    def rendering_page(self, name: str) -> None:
+        """Page ``name`` is about to be rendered (published builds tell the plugins)."""
+        if self.source is not None:
+            hooks.page_rendering.send(name)
+
+    def rendered_page(self, name: str, html: str) -> None:
+        """Note what page ``name`` now holds (a published build records it)."""
+        if self.source is None:
+            return
+        notes: dict[str, Any] = {}
+        for _, value in hooks.page_rendered.send(name):
+            notes.update(value or {})
+        if self.current.get(name) is not None:
+            self.files[name] = page_digest(html.encode("utf-8"))
+            if notes:
+                self.notes[name] = notes
+
+    def place(self, path: str) -> None:
+        """Put the kept page at ``path`` (in the output folder) from the published site."""
+        if self.source is None:
+            return
+        name = Path(os.path.relpath(path, self.output)).as_posix()
+        if not self.in_place:
+            origin = self.source / name
+            try:
+                os.link(origin, path)
+            except OSError:  # another file system, or links not allowed
+                shutil.copyfile(origin, path)
+        hooks.page_kept.send(name, notes=self.notes.get(name, {}))
 
     def start_writing(self) -> None:
         """Pages are about to change: the record on disk no longer holds.
 
         It is written again when the build succeeds; a build that stops
         before writing (a mistake in the content) leaves it, and the pages,
-        as they were.
+        as they were. A published build writes into a new folder: the site
+        its record describes does not change.
         """
-        self.record_path.unlink(missing_ok=True)
+        if self.in_place:
+            self.record_path.unlink(missing_ok=True)
+
+    def export(self) -> dict[str, Any]:
+        """What a forked writer learnt (published builds only; see :meth:`merge`)."""
+        return {
+            "current": self.current,
+            "files": self.files,
+            "kept": self.kept_pages,
+            "written": self.written,
+            "notes": self.notes,
+        }
+
+    def merge(self, state: dict[str, Any]) -> None:
+        """Take in what a forked writer learnt about the pages it wrote or kept.
+
+        Its state starts as a copy of this one at the fork, so entries from
+        before are equal; a page both processes wrote since is trusted by none.
+        """
+        for name, signature in state["current"].items():
+            if name in self.current and self.current[name] != signature:
+                self.current[name] = None
+            else:
+                self.current[name] = signature
+        self.files.update(state["files"])
+        self.notes.update(state["notes"])
+        self.kept_pages |= state["kept"]
+        known = set(self.written)
+        self.written += [name for name in state["written"] if name not in known]
 
     def pages_showing(self, sources: set[str]) -> set[str]:
         """Pages whose own data shows one of the contents read from ``sources``."""
@@ -136,15 +282,26 @@ class Session:
 
     def finish(self) -> None:
         """Remove pages this build no longer makes; save the record."""
-        for name in set(self.previous) - set(self.current):
-            if remove_page(self.output, name):
-                self.removed += 1
+        if self.in_place:
+            for name in set(self.previous) - set(self.current):
+                if remove_page(self.output, name):
+                    self.removed += 1
         self.record_path.parent.mkdir(parents=True, exist_ok=True)
-        record = {
-            "output": str(self.output),
-            "folder": _folder_id(self.output),
-            "pages": self.current,
-        }
+        if self.source is None:
+            record = {
+                "output": str(self.output),
+                "folder": _folder_id(self.output),
+                "pages": self.current,
+            }
+        else:
+            signed = {name: value for name, value in self.current.items() if value is not None}
+            record = {
+                "format": PUBLISHED_FORMAT,
+                "code": self.code,
+                "pages": signed,
+                "files": {name: self.files[name] for name in signed if name in self.files},
+                "notes": {name: self.notes[name] for name in signed if name in self.notes},
+            }
         with self.record_path.open("wb") as handle:
             pickle.dump(record, handle, protocol=pickle.HIGHEST_PROTOCOL)
         if self.fingerprints is not None:
@@ -177,10 +334,14 @@ _last: Session | None = None
 
 
 def begin(settings: dict[str, Any]) -> None:
-    """Start an incremental build, or forget the record for a full one."""
+    """Start an incremental build, or forget the preview's record for a full one."""
     global _session  # noqa: PLW0603 - one build at a time per process
-    if settings.get("BUILD_SPEED_INCREMENTAL"):
+    if settings.get("BUILD_SPEED_INCREMENTAL") or settings.get("BUILD_SPEED_REUSE_PAGES"):
         _session = Session.start(settings)
+        if not settings.get("BUILD_SPEED_INCREMENTAL"):
+            # Not the preview's build: like a full build, it makes the
+            # preview's record stale.
+            (Path(settings["CACHE_PATH"]).resolve() / RECORD_NAME).unlink(missing_ok=True)
         return
     _session = None
     # A full build rewrites pages the record knows nothing about.
@@ -223,7 +384,10 @@ class _Guard:
         if self.writer.skip(name, self.template, local):
             self.writer.keep_next = sanitised_join(self.writer.output_path, name)
             return ""
-        return self.template.render(local)
+        self.writer.rendering(name)
+        html = self.template.render(local)
+        self.writer.rendered(name, html)
+        return html
 
 
 class SelectiveWriter(Writer):
@@ -236,6 +400,15 @@ class SelectiveWriter(Writer):
     def skip(self, name: str, template: Any, local: dict[str, Any]) -> bool:
         """Whether to leave page ``name`` as it is on disk (not rendered)."""
         return False
+
+    def rendering(self, name: str) -> None:
+        """Page ``name`` is about to be rendered."""
+
+    def rendered(self, name: str, html: str) -> None:
+        """Page ``name`` was rendered as ``html`` (about to be written)."""
+
+    def keep(self, path: str) -> None:
+        """The page at ``path`` is kept, not rendered: put it in place if need be."""
 
     def write_file(self, name, template, context, *args, **kwargs) -> None:
         """Write as Pelican does, deciding page by page whether to render."""
@@ -259,11 +432,22 @@ class SelectiveWriter(Writer):
         if override:
             self._overridden_files.add(filename)
         self._written_files.add(filename)
+        self.keep(filename)
         return open(os.devnull, "w", encoding=encoding)
 
 
 class IncrementalWriter(SelectiveWriter):
     """Pelican's writer, leaving pages whose signature did not change untouched."""
+
+    @property
+    def forkable(self) -> bool:
+        """Whether build_speed may share the pages with forked writers.
+
+        A published build's writers send back what they recorded
+        (:meth:`Session.export`); the preview writes in place, in a process
+        that runs threads, and keeps more than the record.
+        """
+        return not self.session.in_place
 
     def __init__(self, output_path: str, settings: dict[str, Any] | None = None) -> None:
         super().__init__(output_path, settings=settings)
@@ -290,3 +474,15 @@ class IncrementalWriter(SelectiveWriter):
     def skip(self, name: str, template: Any, local: dict[str, Any]) -> bool:
         """Leave the page alone when its signature equals the recorded one."""
         return self.session.unchanged(name, template.name or "", local, self.keys)
+
+    def rendering(self, name: str) -> None:
+        """Tell the plugins which page renders (published builds)."""
+        self.session.rendering_page(name)
+
+    def rendered(self, name: str, html: str) -> None:
+        """Record the digest of what the page now holds (published builds)."""
+        self.session.rendered_page(name, html)
+
+    def keep(self, path: str) -> None:
+        """Take the kept page from the published site (published builds)."""
+        self.session.place(path)

@@ -5,13 +5,17 @@
   removes the pages that are gone; otherwise the record is forgotten.
 - The last build's generators are kept (:mod:`.hot`) so an article edited in
   place is shown at once, before the next build.
+- A published build with ``BUILD_SPEED_REUSE_PAGES`` takes the pages whose
+  signature did not change from the site it replaces (:mod:`.incremental`).
 
-Separate from ``build_speed`` (speed of every build): a normal build never
-needs this plugin; without it the preview falls back to full builds.
+Separate from ``build_speed`` (speed of every build): a build runs the same
+without this plugin; the preview then falls back to full builds and a
+published build renders every page.
 """
 
 from __future__ import annotations
 
+import blinker
 from pelican import signals
 
 from . import hot, incremental
@@ -27,12 +31,28 @@ def bind_context(generators) -> None:
     session = incremental.current()
     if session is not None and generators:
         session.bind(generators[0].context, generators[0].settings)
-        hot.remember(generators, generators[0].settings)
+        if session.in_place:  # the preview's hot path edits this model later
+            hot.remember(generators, generators[0].settings)
 
 
 def writer_class(pelican):
     """Pelican's writer, or the incremental one during a preview build."""
     return incremental.IncrementalWriter if incremental.current() is not None else None
+
+
+def export_state(generator) -> dict | None:
+    """In a forked writer of a published build: the pages it recorded."""
+    session = incremental.current()
+    if session is None or session.in_place:
+        return None
+    return {"live_preview_pages": session.export()}
+
+
+def merge_state(generator, state: dict) -> None:
+    """In the build's own process: a forked writer's record of its pages."""
+    session = incremental.current()
+    if session is not None and "live_preview_pages" in state:
+        session.merge(state["live_preview_pages"])
 
 
 def end(pelican) -> None:
@@ -51,3 +71,7 @@ def register() -> None:
     signals.get_writer.connect(writer_class)
     # finalized: every page is written; save the record for the next build.
     signals.finalized.connect(end)
+    # build_speed's forked writers (by name, without importing it): a
+    # published build's writers send back the pages they recorded.
+    blinker.signal("build_speed_worker_state").connect(export_state)
+    blinker.signal("build_speed_merge_state").connect(merge_state)

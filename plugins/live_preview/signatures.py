@@ -55,6 +55,12 @@ _FRAME_SKIP |= {
     "CONTENT_CACHING_LAYER",
     "GZIP_CACHE",
     "BUILD_SPEED_INCREMENTAL",
+    "BUILD_SPEED_PROCESSES",
+    "BUILD_SPEED_PARALLEL_MIN_FILES",
+    "BUILD_SPEED_REUSE_PAGES",
+    "BUILD_SPEED_PUBLISHED_PATH",
+    # An atomic build writes into a new folder each time (portal_core.atomic).
+    "OUTPUT_PATH",
     "DELETE_OUTPUT_DIRECTORY",
     "OUTPUT_RETENTION",
     "WRITE_SELECTED",
@@ -62,6 +68,9 @@ _FRAME_SKIP |= {
 # Day, month and year archives name every article: only archive pages use them,
 # and those receive their articles directly.
 _FRAME_SKIP |= {"period_archives"}
+# Keys inside settings that say where the build keeps its caches, not what a
+# page shows (JINJA_ENVIRONMENT's bytecode cache is a folder in CACHE_PATH).
+_NESTED_SKIP = {"bytecode_cache"}
 # Attributes of a content object that are not about it (private ones are skipped too).
 _ATTRIBUTE_SKIP = {"settings"}
 _SCALARS = (str, int, float, bool, type(None), bytes)
@@ -152,6 +161,8 @@ class Fingerprints:
         if bounded and len(value) > COLLECTION:
             items = list(items)[: self.depth]
         for key, item in items:
+            if key in _NESTED_SKIP:
+                continue
             self.encode(key, out, bounded=bounded, level=level + 1)
             self.encode(item, out, bounded=bounded, level=level + 1)
         out.append(b"}")

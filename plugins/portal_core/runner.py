@@ -71,11 +71,16 @@ def run_atomic(settings: dict) -> Pelican:
     """Like :func:`run`, but the output folder changes only if the build succeeds.
 
     The site is built in a hidden sibling folder that replaces ``OUTPUT_PATH``
-    at the end, so a server or a deploy never reads half a site.
+    at the end, so a server or a deploy never reads half a site. The build
+    knows the folder it replaces (``BUILD_SPEED_PUBLISHED_PATH``): with
+    ``BUILD_SPEED_REUSE_PAGES`` it takes its unchanged pages from there.
     """
+    published = str(Path(settings["OUTPUT_PATH"]).resolve())
     try:
         with staging(settings["OUTPUT_PATH"]) as folder:
-            return run({**settings, "OUTPUT_PATH": str(folder)})
+            return run(
+                {**settings, "OUTPUT_PATH": str(folder), "BUILD_SPEED_PUBLISHED_PATH": published}
+            )
     except OSError as error:
         raise BuildFailed([f"Không thay được thư mục trang đã dựng: {error}"]) from error
 

@@ -64,6 +64,9 @@ class Registry:
         self.index = SourceIndex(self.cache, salt)
         self._sets: dict[str, ImageSet | None] = {}
         self.used: dict[str, ImageSet] = {}
+        # The photos of the page being rendered, while a build that reuses
+        # pages wants to know them (page_rendering .. page_rendered).
+        self.page_photos: set[str] | None = None
 
     def inspect(self, url: str) -> ImageSet | None:
         """Copies planned for the photo at site path ``url``; None if it has none."""
@@ -92,6 +95,8 @@ class Registry:
         found = self.inspect(url)
         if found is not None:
             self.used[found.source.url] = found
+            if self.page_photos is not None:
+                self.page_photos.add(found.source.url)
         return found
 
     def write(self, output: Path) -> tuple[int, int]:
@@ -253,6 +258,28 @@ def merge_used(generator, state: dict[str, Any]) -> None:
             _state.value.lookup(url)
 
 
+def page_rendering(name: str) -> None:
+    """A page is about to be rendered: note the photos it shows."""
+    if _state.value is not None:
+        _state.value.page_photos = set()
+
+
+def page_rendered(name: str) -> dict[str, list[str]] | None:
+    """The page is rendered: the photos it showed, kept with the page."""
+    registry = _state.value
+    if registry is None or registry.page_photos is None:
+        return None
+    photos, registry.page_photos = registry.page_photos, None
+    return {"responsive_images": sorted(photos)} if photos else None
+
+
+def page_kept(name: str, notes: dict[str, Any]) -> None:
+    """A page is kept from the last build: its photos are used as when it rendered."""
+    if _state.value is not None:
+        for url in notes.get("responsive_images", ()):
+            _state.value.lookup(url)
+
+
 def register() -> None:
     """Register the plugin callbacks."""
     # initialized: check the settings before any content is read.
@@ -273,3 +300,8 @@ def register() -> None:
     # some pages: the photos those pages use come back to this process.
     signal("build_speed_worker_state").connect(export_used)
     signal("build_speed_merge_state").connect(merge_used)
+    # a published build that reuses unchanged pages (live_preview/hooks.py):
+    # a kept page's photos are the ones it showed when it was rendered.
+    signal("build_speed_page_rendering").connect(page_rendering)
+    signal("build_speed_page_rendered").connect(page_rendered)
+    signal("build_speed_page_kept").connect(page_kept)

@@ -41,10 +41,9 @@ def _categories() -> list[dict]:
     return pelicanconf.CATEGORIES
 
 
-@pytest.fixture
-def content(tmp_path: Path) -> Path:
-    """The demo site plus generated articles, in a folder the test may change."""
-    folder = copy_demo_content(tmp_path / "content")
+def generated_site(folder: Path) -> Path:
+    """The demo site plus generated articles, in ``folder`` (a test may change it)."""
+    copy_demo_content(folder)
     write_images(folder / IMAGES)
     for index in range(GENERATED):
         relative, text = article(index, _categories())
@@ -52,6 +51,12 @@ def content(tmp_path: Path) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return folder
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    """The demo site plus generated articles, in a folder the test may change."""
+    return generated_site(tmp_path / "content")
 
 
 def files(site: Path) -> dict[str, bytes]:
