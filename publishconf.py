@@ -24,6 +24,11 @@ if not SITEURL.startswith(("https://", "http://")):
     )
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True
+# Take each page whose inputs did not change from the site this build replaces
+# (output/), checked against the digest recorded when it was written; render
+# the others (plugins/live_preview/incremental.py). The first build, or the
+# first after a change of code, renders and records every page.
+BUILD_SPEED_REUSE_PAGES = True
 
 # --- Feeds (Atom): all news, and one per category --------------------------------
 # Feed dates come from the articles, never from the clock, so two builds of the

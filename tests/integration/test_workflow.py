@@ -178,13 +178,19 @@ def test_the_daily_rebuild_survives_60_days_without_a_push(workflow):
     assert "60 ngày" in publishing
 
 
-def test_pip_and_pelican_caches_are_kept(workflow):
+def test_pip_and_pelican_caches_and_the_published_site_are_kept(workflow):
     for job in ("test", "build"):
         python = next(s for s in _steps(workflow, job) if "setup-python" in s.get("uses", ""))
         assert python["with"]["cache"] == "pip"
     steps = _steps(workflow, "build")
     cache = next(s for s in steps if s.get("uses", "").startswith("actions/cache@"))
-    assert cache["with"]["path"] == "cache"
+    # The last published site comes back with the cache: a content push
+    # renders only the pages it changes (tests/integration/test_published_reuse.py).
+    assert cache["with"]["path"].split() == ["cache", "output"]
+    build = next(s for s in steps if "./portal build --prod" in s.get("run", ""))
+    assert steps.index(cache) < steps.index(build)
+    production = (ROOT / "publishconf.py").read_text(encoding="utf-8")
+    assert re.search(r"^BUILD_SPEED_REUSE_PAGES = True$", production, re.MULTILINE)
     assert "hashFiles(" in cache["with"]["key"]
     assert "plugins/**" in cache["with"]["key"]
     # The cache is reused across a fresh checkout because Pelican compares hashes.
