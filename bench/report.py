@@ -8,7 +8,8 @@ ROWS = (
     ("portal_cold", "portal, dựng nguội"),
     ("stock_cold", "Pelican gốc, dựng nguội"),
     ("portal_warm", "portal, dựng lại có bộ nhớ đệm"),
-    ("ci_content_push", "CI: đẩy nội dung (bộ nhớ đệm, sửa 1 bài)"),
+    ("ci_first_publication", "CI: xuất bản lần đầu (ghi sổ mọi trang)"),
+    ("ci_content_push", "CI: đẩy nội dung (khôi phục đệm + trang, sửa 1 bài)"),
     ("edit_rebuild", "sửa 1 bài, tiến trình mới"),
 )
 PHASES = (
@@ -86,6 +87,7 @@ def table(report: dict[str, Any]) -> str:
                 text += f"; chỉ mục tìm kiếm {index['files']} tệp, {index['bytes'] / 2**20:.1f} MB"
             out.append(text)
     out.extend(phase_lines(report))
+    out.extend(ci_lines(report))
     before, after = report["machine_before"], report.get("machine_after", {})
     out.append(
         f"Máy: {before['cpus']} CPU; tải trung bình lúc đầu {before['load_average'][0]}, "
@@ -115,4 +117,27 @@ def phase_lines(report: dict[str, Any]) -> list[str]:
             parts.append(text + ")")
         count = size if int(size) else "trang mẫu"
         lines.append(f"{count} tin, các pha của lần dựng nguội: " + "; ".join(parts))
+    return lines
+
+
+def ci_lines(report: dict[str, Any]) -> list[str]:
+    """Per size, what a content push in CI rendered and kept, and the index's share."""
+    lines = []
+    for size, data in report["sizes"].items():
+        push = data.get("ci_content_push")
+        if not push:
+            continue
+        runs = [run["facts"] for run in push["runs"]]
+        pages = ", ".join(f"{f.get('rendered', '?')}/{f.get('kept', '?')}" for f in runs)
+        count = size if int(size) else "trang mẫu"
+        text = f"{count} tin, CI đẩy nội dung: trang dựng lại/giữ nguyên {pages}"
+        index = [f["index_seconds"] for f in runs if "index_seconds" in f]
+        if index:
+            index.sort()
+            median = index[len(index) // 2]
+            text += (
+                f"; chỉ mục tìm kiếm {_seconds(median)} (trung vị), "
+                f"còn lại {_seconds(push['wall_median'] - median)}"
+            )
+        lines.append(text)
     return lines

@@ -7,6 +7,9 @@ time, peak memory), so each run starts from a fresh interpreter, exactly like
 
 - ``portal``: a full build with the portal's settings, theme and plugins;
 - ``incremental``: the preview's build (only changed pages rendered);
+- ``published``: the published build (``./portal build --prod``, CI): built
+  beside OUTPUT and swapped in, unchanged pages taken from the site it
+  replaces (``BUILD_SPEED_REUSE_PAGES``);
 - ``preview``: the preview's loop in one process: edit an article, rebuild,
   ``--edits`` times; reports each rebuild's time measured inside the process;
 - ``stock``: stock Pelican (:mod:`bench.stock`).
@@ -51,24 +54,31 @@ def _settings_file(args: argparse.Namespace) -> Path:
     return Path(args.settings or ROOT / "pelicanconf.py")
 
 
-def _portal(args: argparse.Namespace, incremental: bool) -> dict[str, Any]:
+def _portal(args: argparse.Namespace, kind: str) -> dict[str, Any]:
+    """A portal build: ``kind`` is "full", "incremental" or "published"."""
     from live_preview import incremental as record  # noqa: PLC0415 - plugins on sys.path
     from pelican.log import init as init_logging  # noqa: PLC0415
 
-    from portal_core.runner import run  # noqa: PLC0415
+    from portal_core.runner import run, run_atomic  # noqa: PLC0415
+    from search import search  # noqa: PLC0415
 
     init_logging(level=logging.WARNING, fatal="warnings")
     overrides = _overrides(args)
-    if incremental:
+    if kind == "incremental":
         overrides["BUILD_SPEED_INCREMENTAL"] = True
+    if kind == "published":
+        overrides["BUILD_SPEED_REUSE_PAGES"] = True
     phases = Phases(STARTED)
-    pelican = run(portal_settings(_settings_file(args), overrides))
+    settings = portal_settings(_settings_file(args), overrides)
+    pelican = (run_atomic if kind == "published" else run)(settings)
     facts: dict[str, Any] = {
         "plugins": list(pelican.settings["PLUGINS"]),
         "phases": phases.report(),
     }
+    if search.last_stats is not None:
+        facts["index_seconds"] = round(search.last_stats.seconds, 3)
     session = record.last()
-    if incremental and session is not None:
+    if kind != "full" and session is not None:
         facts.update(rendered=session.rendered, kept=session.kept, removed=session.removed)
     return facts
 
@@ -121,8 +131,9 @@ def _preview(args: argparse.Namespace) -> dict[str, Any]:
 
 
 MODES = {
-    "portal": lambda args: _portal(args, incremental=False),
-    "incremental": lambda args: _portal(args, incremental=True),
+    "portal": lambda args: _portal(args, "full"),
+    "incremental": lambda args: _portal(args, "incremental"),
+    "published": lambda args: _portal(args, "published"),
     "stock": _stock,
     "preview": _preview,
 }

@@ -19,7 +19,7 @@ from portal_core.settings import whole_number
 
 from . import written
 from .folding import folded_title, search_fold
-from .indexer import BUNDLE_DIR, DEFAULT_PART_PAGES, build_index
+from .indexer import BUNDLE_DIR, DEFAULT_PART_PAGES, IndexStats, build_index
 
 logger = logging.getLogger(__name__)
 
@@ -101,8 +101,14 @@ def get_generators(pelican) -> type[Generator]:
     return SearchPageGenerator
 
 
+# The last index this process built (the benchmark reports its time).
+last_stats: IndexStats | None = None
+
+
 def index_site(pelican) -> None:
     """Index the written site with Pagefind (unless SEARCH_INDEX is False)."""
+    global last_stats  # noqa: PLW0603 - one build at a time per process
+    last_stats = None
     if not pelican.settings.get("SEARCH_INDEX", True):
         return
     settings = pelican.settings
@@ -116,6 +122,7 @@ def index_site(pelican) -> None:
         )
     finally:
         written.forget()
+    last_stats = stats
     logger.info(stats.summary())
 
 
