@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from portal_core.atomic import wait_for_removals
 from portal_core.runner import BuildFailed, build
 from tests.publishing import SUBPATH_SITE, environment, publish, site_files, tree_bytes
 from tests.support import ROOT, write_files
@@ -25,7 +26,11 @@ BROKEN = {
 
 
 def _leftovers(folder: Path) -> list[str]:
-    """Staging folders left next to the output (there must be none)."""
+    """Staging folders left next to the output (there must be none).
+
+    Replaced sites are deleted in the background: wait for that first.
+    """
+    wait_for_removals()
     return sorted(p.name for p in folder.parent.iterdir() if p.name.startswith(f".{folder.name}."))
 
 
