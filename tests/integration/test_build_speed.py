@@ -117,16 +117,14 @@ def _mtimes(site: Path) -> dict[str, int]:
     }
 
 
-def test_incremental_build_equals_a_clean_full_build(content, tmp_path):
-    output, cache = tmp_path / "preview", tmp_path / "cache"
-    first = _incremental(content, output, cache)
-    assert first.kept == 0  # nothing recorded yet: every page is rendered
-    before = _mtimes(output)
+def editors_push(content: Path) -> tuple[Path, Path]:
+    """An editor's changes: (edited, retitled) articles.
 
+    A body sentence fixed, an article retitled, one deleted and one added (an
+    old report typed in late, so the home page stays as it is).
+    """
     ordered = _articles(content)
     edited, retitled, deleted = (ordered[len(ordered) * k // 6] for k in (2, 3, 4))
-    # An editor fixes a body sentence, retitles an article, deletes one, adds
-    # one (an old report typed in late, so the home page stays as it is).
     edited.write_text(
         edited.read_text(encoding="utf-8") + "\nThêm một câu ở cuối bài.\n", encoding="utf-8"
     )
@@ -139,6 +137,16 @@ def test_incremental_build_equals_a_clean_full_build(content, tmp_path):
         "Date: 2017-03-04 09:15" if line.startswith("Date:") else line for line in text.splitlines()
     ]
     added.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return edited, retitled
+
+
+def test_incremental_build_equals_a_clean_full_build(content, tmp_path):
+    output, cache = tmp_path / "preview", tmp_path / "cache"
+    first = _incremental(content, output, cache)
+    assert first.kept == 0  # nothing recorded yet: every page is rendered
+    before = _mtimes(output)
+
+    edited, _ = editors_push(content)
 
     second = _incremental(content, output, cache)
     clean = build_site(content, tmp_path / "clean", **QUIET, **SMALL_PAGES)

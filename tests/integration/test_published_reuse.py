@@ -18,15 +18,14 @@ from pathlib import Path
 import pytest
 from live_preview import incremental
 
-from bench.corpus import article
 from portal_core.runner import run_atomic
 from tests.integration.test_build_speed import (
     QUIET,
     SMALL_PAGES,
     _articles,
-    _categories,
     _page_of,
     assert_same_site,
+    editors_push,
     generated_site,
 )
 from tests.support import build_site, site_settings
@@ -68,21 +67,6 @@ def _html(site: Path) -> set[str]:
     return {path.relative_to(site).as_posix() for path in site.rglob("*.html")}
 
 
-def _edit(content: Path) -> tuple[Path, Path]:
-    """An editor's push: a sentence added, a title changed, an article deleted, one added."""
-    ordered = _articles(content)
-    edited, retitled, deleted = (ordered[len(ordered) * k // 6] for k in (2, 3, 4))
-    edited.write_text(
-        edited.read_text(encoding="utf-8") + "\nThêm một câu ở cuối bài.\n", encoding="utf-8"
-    )
-    text = retitled.read_text(encoding="utf-8")
-    retitled.write_text(text.replace("Title: ", "Title: (Cập nhật) ", 1), encoding="utf-8")
-    deleted.unlink()
-    relative, text = article(97, _categories())
-    (content / relative).write_text(text, encoding="utf-8")
-    return edited, retitled
-
-
 @pytest.mark.parametrize("processes", [1, 2])
 def test_a_content_push_reuses_the_restored_site_and_equals_a_clean_build(
     content, tmp_path, processes
@@ -90,7 +74,7 @@ def test_a_content_push_reuses_the_restored_site_and_equals_a_clean_build(
     first = _publish(content, tmp_path / "site", tmp_path / "cache")
     assert first.kept == 0  # nothing recorded yet: every page is rendered
     site, cache = _restored(tmp_path / "site", tmp_path / "cache", tmp_path / "ci")
-    edited, retitled = _edit(content)
+    edited, retitled = editors_push(content)
 
     push = _publish(content, site, cache, BUILD_SPEED_PROCESSES=processes)
 
