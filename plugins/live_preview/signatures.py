@@ -74,6 +74,8 @@ _NESTED_SKIP = {"bytecode_cache"}
 # Attributes of a content object that are not about it (private ones are skipped too).
 _ATTRIBUTE_SKIP = {"settings"}
 _SCALARS = (str, int, float, bool, type(None), bytes)
+# Exactly these types (not subclasses): encoded inline, the common case.
+_PLAIN = frozenset(_SCALARS)
 # In the frame, a list or mapping this long is a data collection (the days of
 # the date picker, say), not something a page prints whole: its first
 # ``depth`` items stand for it.
@@ -160,11 +162,21 @@ class Fingerprints:
         items = value.items()
         if bounded and len(value) > COLLECTION:
             items = list(items)[: self.depth]
+        inner = level + 1
+        plain = inner <= _MAX_DEPTH
         for key, item in items:
             if key in _NESTED_SKIP:
                 continue
-            self.encode(key, out, bounded=bounded, level=level + 1)
-            self.encode(item, out, bounded=bounded, level=level + 1)
+            # Plain keys and values inline (most of a page's data): the
+            # same bytes encode() appends, without its chain of tests.
+            if plain and type(key) in _PLAIN:
+                out.append(repr(key).encode())
+            else:
+                self.encode(key, out, bounded=bounded, level=inner)
+            if plain and type(item) in _PLAIN:
+                out.append(repr(item).encode())
+            else:
+                self.encode(item, out, bounded=bounded, level=inner)
         out.append(b"}")
 
     def _encode_set(self, value: Any, out: list[bytes], *, bounded: bool, level: int) -> None:
