@@ -85,8 +85,9 @@ PLUGINS = [
     "albums",
     "content_checks",
     "build_speed",
-    # The preview's hot path and incremental writes (invoke preview); any
-    # build runs the same without it.
+    # The preview's hot path and incremental writes (invoke preview), and
+    # published builds that reuse unchanged pages (publishconf.py); any build
+    # writes the same site without it, only slower.
     "live_preview",
     "admin_ui",
 ]

@@ -36,7 +36,9 @@ Output is byte for byte that of a single-process build
 Nothing is forked in a process that runs other
 threads (the preview's server and watcher: a fork may copy a lock some thread
 holds), nor during the preview's incremental builds (their writer records
-every page it renders).
+every page it renders). A published build that reuses pages
+(``BUILD_SPEED_REUSE_PAGES``) does share its pages: its writer says it may
+(``forkable``), and its workers send back what they recorded.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""The live preview: hot path, incremental writer, page signatures, dev server."""
+"""The live preview (hot path, dev server) and incremental writes: page signatures,
+the preview's in-place writer and published builds that reuse unchanged pages."""
 
 from .live_preview import register
 

@@ -135,3 +135,12 @@ def test_a_full_build_between_publications_is_not_trusted_blindly(content, tmp_p
     run_atomic(site_settings(content, site, CACHE_PATH=str(cache), **QUIET))
     _publish(content, site, cache)
     assert_same_site(site, build_site(content, tmp_path / "clean", **QUIET, **SMALL_PAGES))
+
+
+def test_a_damaged_record_renders_every_page(content, tmp_path):
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    _publish(content, site, cache)
+    (cache / incremental.PUBLISHED_RECORD_NAME).write_bytes(b"\x80\x05 not a record")
+    again = _publish(content, site, cache)
+    assert again.kept == 0
+    assert_same_site(site, build_site(content, tmp_path / "clean", **QUIET, **SMALL_PAGES))
