@@ -88,6 +88,9 @@ def retire(folder: Path) -> None:
     If no process can be started, it is deleted here; if the process dies,
     the next build finds the folder unlocked and deletes it.
     """
+    # A long-lived process (the editor's server) builds many times: reap the
+    # removers that are done rather than keep them as zombies.
+    _removers[:] = [remover for remover in _removers if remover.poll() is None]
     try:
         remover = subprocess.Popen(
             [sys.executable, "-c", _REMOVER, str(folder)],
