@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import statistics
 from typing import Any
 
 ROWS = (
@@ -133,8 +134,7 @@ def ci_lines(report: dict[str, Any]) -> list[str]:
         text = f"{count} tin, CI đẩy nội dung: trang dựng lại/giữ nguyên {pages}"
         index = [f["index_seconds"] for f in runs if "index_seconds" in f]
         if index:
-            index.sort()
-            median = index[len(index) // 2]
+            median = statistics.median(index)
             text += (
                 f"; chỉ mục tìm kiếm {_seconds(median)} (trung vị), "
                 f"còn lại {_seconds(push['wall_median'] - median)}"

@@ -216,11 +216,10 @@ class Session:
             if notes:
                 self.notes[name] = notes
 
-    def place(self, path: str) -> None:
-        """Put the kept page at ``path`` (in the output folder) from the published site."""
+    def place(self, name: str, path: str) -> None:
+        """Put the kept page ``name`` at ``path`` (in the output folder) from the published site."""
         if self.source is None:
             return
-        name = Path(os.path.relpath(path, self.output)).as_posix()
         if not self.in_place:
             origin = self.source / name
             try:
@@ -336,16 +335,13 @@ _last: Session | None = None
 def begin(settings: dict[str, Any]) -> None:
     """Start an incremental build, or forget the preview's record for a full one."""
     global _session  # noqa: PLW0603 - one build at a time per process
-    if settings.get("BUILD_SPEED_INCREMENTAL") or settings.get("BUILD_SPEED_REUSE_PAGES"):
-        _session = Session.start(settings)
-        if not settings.get("BUILD_SPEED_INCREMENTAL"):
-            # Not the preview's build: like a full build, it makes the
-            # preview's record stale.
-            (Path(settings["CACHE_PATH"]).resolve() / RECORD_NAME).unlink(missing_ok=True)
-        return
-    _session = None
-    # A full build rewrites pages the record knows nothing about.
-    (Path(settings["CACHE_PATH"]).resolve() / RECORD_NAME).unlink(missing_ok=True)
+    incremental = settings.get("BUILD_SPEED_INCREMENTAL")
+    reuse = incremental or settings.get("BUILD_SPEED_REUSE_PAGES")
+    _session = Session.start(settings) if reuse else None
+    if not incremental:
+        # A build that is not the preview's rewrites pages its record knows
+        # nothing about.
+        (Path(settings["CACHE_PATH"]).resolve() / RECORD_NAME).unlink(missing_ok=True)
 
 
 def current() -> Session | None:
@@ -383,6 +379,7 @@ class _Guard:
         name = local["output_file"]
         if self.writer.skip(name, self.template, local):
             self.writer.keep_next = sanitised_join(self.writer.output_path, name)
+            self.writer.keep_name = name
             return ""
         self.writer.rendering(name)
         html = self.template.render(local)
@@ -395,7 +392,8 @@ class SelectiveWriter(Writer):
 
     def __init__(self, output_path: str, settings: dict[str, Any] | None = None) -> None:
         super().__init__(output_path, settings=settings)
-        self.keep_next: str | None = None
+        self.keep_next: str | None = None  # the path of the page skip() kept
+        self.keep_name = ""  # and its name
 
     def skip(self, name: str, template: Any, local: dict[str, Any]) -> bool:
         """Whether to leave page ``name`` as it is on disk (not rendered)."""
@@ -407,8 +405,8 @@ class SelectiveWriter(Writer):
     def rendered(self, name: str, html: str) -> None:
         """Page ``name`` was rendered as ``html`` (about to be written)."""
 
-    def keep(self, path: str) -> None:
-        """The page at ``path`` is kept, not rendered: put it in place if need be."""
+    def keep(self, name: str, path: str) -> None:
+        """Page ``name`` (at ``path``) is kept, not rendered: put it in place if need be."""
 
     def write_file(self, name, template, context, *args, **kwargs) -> None:
         """Write as Pelican does, deciding page by page whether to render."""
@@ -432,7 +430,7 @@ class SelectiveWriter(Writer):
         if override:
             self._overridden_files.add(filename)
         self._written_files.add(filename)
-        self.keep(filename)
+        self.keep(self.keep_name, filename)
         return open(os.devnull, "w", encoding=encoding)
 
 
@@ -483,6 +481,6 @@ class IncrementalWriter(SelectiveWriter):
         """Record the digest of what the page now holds (published builds)."""
         self.session.rendered_page(name, html)
 
-    def keep(self, path: str) -> None:
+    def keep(self, name: str, path: str) -> None:
         """Take the kept page from the published site (published builds)."""
-        self.session.place(path)
+        self.session.place(name, path)
