@@ -175,6 +175,10 @@ LOAD_CONTENT_CACHE = True
 CACHE_PATH = "cache"
 # A CI checkout resets mtimes; compare content hashes instead.
 CHECK_MODIFIED_METHOD = "sha1"
+# The content cache is written after every build that read a file. Pelican
+# gzips it at level 9: 0.8 s per build at 10,000 articles for a 5.5 MB file
+# instead of 53 MB (CI's cache step compresses it anyway).
+GZIP_CACHE = False
 
 # --- Theme ---------------------------------------------------------------------------
 # MENU_LINKS (extra menu entries after the categories), WEB_LINKS ("Liên kết

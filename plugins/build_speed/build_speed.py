@@ -63,6 +63,7 @@ READING_SETTINGS = (
     "DEFAULT_DATE",
     "DEFAULT_DATE_FORMAT",
     "PLUGINS",
+    "GZIP_CACHE",  # the cache file's format
 )
 LIBRARIES = ("pelican", "markdown", "typogrify", "smartypants")
 

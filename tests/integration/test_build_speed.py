@@ -88,6 +88,18 @@ def test_linear_generator_writes_the_same_site_as_pelican(content, tmp_path):
     assert_same_site(ours, stock)
 
 
+def test_a_content_cache_in_the_other_format_is_read_again(content, tmp_path):
+    """A kit update that stops gzipping the cache must not break the next build."""
+    cache = tmp_path / "cache"
+    caching = {"CACHE_PATH": str(cache), "CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True}
+    old = build_site(content, tmp_path / "old", **caching, GZIP_CACHE=True, **QUIET)
+    saved = cache / "PortalArticlesGenerator-Readers"
+    assert saved.read_bytes()[:2] == b"\x1f\x8b"
+    new = build_site(content, tmp_path / "new", **caching, GZIP_CACHE=False, **QUIET)
+    assert saved.read_bytes()[:2] != b"\x1f\x8b"
+    assert_same_site(new, old)
+
+
 def _incremental(content: Path, output: Path, cache: Path, **settings) -> incremental.Session:
     build_site(
         content,
