@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Collection
 
 from content_model.header import parse_header
 
@@ -45,7 +46,7 @@ def split_source(text: str) -> tuple[dict[str, tuple[str, int]], str, int]:
     return fields, header.body(text), header.body_line
 
 
-def album_problems(text: str, files: frozenset[str] | set[str]) -> list[tuple[int, str]]:
+def album_problems(text: str, files: Collection[str]) -> list[tuple[int, str]]:
     """Everything wrong with one album file (pure: ``files`` lists content/)."""
     header, body, first = split_source(text)
     problems = []

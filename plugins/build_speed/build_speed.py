@@ -35,7 +35,7 @@ import jinja2
 from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 
-from portal_core.code import add_plugin_sources
+from portal_core.code import add_plugin_sources, describe
 from portal_core.settings import add_markdown_extension
 
 from . import memory, parallel
@@ -68,23 +68,11 @@ READING_SETTINGS = (
 LIBRARIES = ("pelican", "markdown", "typogrify", "smartypants")
 
 
-def _describe(value: Any) -> str:
-    """A stable text for a setting (objects by class, not by address)."""
-    if isinstance(value, dict):
-        return "{" + ",".join(f"{_describe(k)}:{_describe(v)}" for k, v in value.items()) + "}"
-    if isinstance(value, list | tuple):
-        return "[" + ",".join(_describe(item) for item in value) + "]"
-    if isinstance(value, str | int | float | bool | type(None)):
-        return repr(value)
-    kind = value if isinstance(value, type) else type(value)
-    return f"{kind.__module__}.{kind.__qualname__}"
-
-
 def reading_key(settings: dict[str, Any]) -> str:
     """Digest of everything a cached article depends on besides its file."""
     digest = hashlib.sha256()
     for name in READING_SETTINGS:
-        digest.update(f"{name}={_describe(settings.get(name))}\n".encode())
+        digest.update(f"{name}={describe(settings.get(name))}\n".encode())
     for library in LIBRARIES:
         try:
             digest.update(importlib.metadata.version(library).encode())
@@ -121,7 +109,7 @@ def bytecode_cache(settings: dict[str, Any], jinja: dict[str, Any]) -> FileSyste
     carries the environment's options (whitespace control, extensions), which
     change the compiled code.
     """
-    options = _describe({key: value for key, value in jinja.items() if key != "bytecode_cache"})
+    options = describe({key: value for key, value in jinja.items() if key != "bytecode_cache"})
     digest = hashlib.sha256(f"{jinja2.__version__}|{options}".encode()).hexdigest()[:12]
     folder = Path(settings["CACHE_PATH"]) / f"jinja-{digest}"
     folder.mkdir(parents=True, exist_ok=True)

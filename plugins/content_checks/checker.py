@@ -28,6 +28,7 @@ from .config import CheckConfig, load_config
 from .entries import entry_problem
 from .kinds import ContentKind, FileContext, Finding, Layout
 from .locate import CONTENT_CLASSES, Locator
+from .memo import Memo, WatchedFiles, depends, last_run
 from .placement import place
 from .plain_text_rules import check_plain_text
 from .source import Decoded, Header, decode, parse_header
@@ -58,6 +59,9 @@ class FileReport:
     # The address the build gives it, or the content object that knows it
     # (Pelican formats a URL slowly: only messages need it).
     url_source: Any = None
+    # What a clean report depends on besides the file (memo.Depends): the
+    # next check takes the report again while none of it changed.
+    depends: Any = None
 
     @property
     def url(self) -> str:
@@ -193,11 +197,13 @@ def _locate(
     return findings
 
 
-def check_markdown(path: Path, kind: ContentKind, context: FileContext) -> FileReport:
-    """Read one Markdown file of ``kind`` and run every rule on it."""
+def check_markdown(
+    path: Path, kind: ContentKind, context: FileContext, raw: bytes | None = None
+) -> FileReport:
+    """Read one Markdown file of ``kind`` (unless its bytes are given); run every rule on it."""
     item = FileReport(context.relative, path, kind.name, "published")
     try:
-        raw = path.read_bytes()
+        raw = path.read_bytes() if raw is None else raw
     except OSError as error:
         item.findings.append((0, f"Không đọc được tệp: {error.strerror}."))
         return item
@@ -299,6 +305,9 @@ def check_site(
     relatives = sorted({*walk(root, settings), *hidden_files(root, settings)})
     files = frozenset(relatives)
     layout = Layout.of(settings)
+    last_run.clear()
+    memo = Memo(settings, config) if settings.get("CACHE_CONTENT") else None
+    kept = memo.reusable(relatives, files, now) if memo is not None else {}
     with Locator(settings) as locator:
 
         def check_one(relative: str) -> FileReport:
@@ -308,12 +317,23 @@ def check_site(
             if refused is not None:
                 return FileReport(relative, path, "", "published", [(0, refused)])
             if isinstance(kind, ContentKind):
-                context = FileContext(relative, now, settings, files, config, locator=locator)
-                return check_markdown(path, kind, context)
+                return check_content_file(relative, path, kind)
             if kind in ("static", "data"):
                 found = check_static_file(relative, path, settings) if kind == "static" else []
                 return FileReport(relative, path, str(kind), "published", found)
             return FileReport(relative, path, "", "published", [(0, message)])
+
+        def check_content_file(relative: str, path: Path, kind: ContentKind) -> FileReport:
+            try:
+                raw = path.read_bytes()
+            except OSError:
+                raw = None  # check_markdown says so
+            watched = WatchedFiles(files)
+            context = FileContext(relative, now, settings, watched, config, locator=locator)
+            item = check_markdown(path, kind, context, raw)
+            if memo is not None and raw is not None:
+                item.depends = depends(item, raw, watched, now, root)
+            return item
 
         def check_one_in_worker(relative: str) -> FileReport:
             # The probe content object stays in the worker: its URL goes back.
@@ -322,10 +342,18 @@ def check_site(
                 item.url_source = item.url
             return item
 
+        # A kept report still needs its file to be a real file (not a link).
+        kept = {relative: item for relative, item in kept.items() if not entry_problem(item.path)}
+        unknown = [relative for relative in relatives if relative not in kept]
         processes = settings.get("CHECK_PROCESSES", 0)
-        items = check_in_workers(check_one_in_worker, relatives, processes)
-        if items is None:
-            items = [check_one(relative) for relative in relatives]
+        checked = check_in_workers(check_one_in_worker, unknown, processes)
+        if checked is None:
+            checked = [check_one(relative) for relative in unknown]
+        fresh = iter(checked)
+        items = [kept.get(relative) or next(fresh) for relative in relatives]
+        if memo is not None:
+            memo.save(items)  # before any rule across files changes a report
+            last_run.update(reused=len(kept), checked=len(unknown))
     for item in items:
         for line, text in item.findings:
             report(item.path, line, printable(text))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 import posixpath
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,8 +21,11 @@ from content_model import kind as model_kind
 from .source import Header
 
 # What a kind-specific check returns: (status, publication date, findings)
-# and optionally a fourth item, the checked record, for the kind's cross-file
-# check; status is "published", "draft" or "scheduled", a finding (line, message).
+# and optionally a fourth item, the checked record (a dataclass), for the
+# kind's cross-file check; status is "published", "draft" or "scheduled", a
+# finding (line, message). A check may depend on the build's "now" only by
+# comparing it with the date it returns or the dates in its record: a clean
+# report is reused while "now" stays on the same side of them (memo.py).
 Finding = tuple[int, str]
 Verdict = (
     tuple[str, "dt.datetime | None", list[Finding]]
@@ -48,7 +51,9 @@ class FileContext:
     relative: str  # posix path under content/, e.g. "articles/tin/2024-01-01-a.md"
     now: dt.datetime  # the build's "now", aware, site time zone
     settings: Mapping[str, Any]
-    files: frozenset[str]  # every file under content/ (relative posix paths)
+    # Every file under content/ (relative posix paths). Ask it about names
+    # (``in``); going through it all makes the report depend on every name.
+    files: Collection[str]
     config: Any = None  # content_checks.config.CheckConfig
     text: str = ""  # the whole file, decoded (LF line ends, NFC)
     locator: Any = None  # content_checks.locate.Locator: the build's address of a file

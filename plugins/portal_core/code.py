@@ -7,8 +7,10 @@ installed libraries and Python itself.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import importlib.metadata
+import os
 import sys
 from collections.abc import Mapping
 from pathlib import Path
@@ -32,3 +34,19 @@ def code_digest(settings: Mapping[str, Any]) -> str:
     digest.update("\n".join(installed).encode())
     add_plugin_sources(settings, digest)
     return digest.hexdigest()
+
+
+def describe(value: Any) -> str:
+    """A stable text for a setting: values by content, other objects by class (not by address)."""
+    if isinstance(value, dict):
+        return "{" + ",".join(f"{describe(k)}:{describe(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list | tuple):
+        return "[" + ",".join(describe(item) for item in value) + "]"
+    if isinstance(value, set | frozenset):
+        return "{" + ",".join(sorted(describe(item) for item in value)) + "}"
+    if isinstance(value, str | int | float | bool | type(None)):
+        return repr(value)
+    if isinstance(value, os.PathLike | dt.date | dt.time | dt.timedelta):
+        return f"{type(value).__name__}({value})"
+    kind = value if isinstance(value, type) else type(value)
+    return f"{kind.__module__}.{kind.__qualname__}"

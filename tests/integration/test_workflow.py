@@ -188,7 +188,9 @@ def test_pip_and_pelican_caches_and_the_published_site_are_kept(workflow):
     # renders only the pages it changes (tests/integration/test_published_reuse.py).
     assert cache["with"]["path"].split() == ["cache", "output"]
     build = next(s for s in steps if "./portal build --prod" in s.get("run", ""))
-    assert steps.index(cache) < steps.index(build)
+    check = next(s for s in steps if s.get("run", "") == "./portal check")
+    # The check takes unchanged files' reports from the cache (content_checks.memo).
+    assert steps.index(cache) < steps.index(check) < steps.index(build)
     production = (ROOT / "publishconf.py").read_text(encoding="utf-8")
     assert re.search(r"^BUILD_SPEED_REUSE_PAGES = True$", production, re.MULTILINE)
     assert "hashFiles(" in cache["with"]["key"]
