@@ -22,10 +22,14 @@ render a kept page, so what a plugin learns while rendering it (the photos it
 shows) must come from the record of the build that did:
 
 - ``build_speed_page_rendering(name)``: page ``name`` is about to be rendered;
-- ``build_speed_page_rendered(name)``: it was; a receiver returns ``{key:
-  value}`` (picklable, a key of its own) to remember with the page, or None;
-- ``build_speed_page_kept(name, notes={key: value})``: the page is kept as it
-  was; ``notes`` holds what the receivers returned when it was rendered.
+- ``build_speed_page_rendered(name, html=...)``: it was, as ``html`` (about to
+  be written); a receiver returns ``{key: value}`` (picklable, a key of its
+  own) to remember with the page, or None;
+- ``build_speed_page_kept(name, notes={key: value}, path=...)``: the page is
+  kept as it was, at ``path``; ``notes`` holds what the receivers returned when
+  it was rendered.
+
+Receivers take ``**kwargs``: later versions may send more.
 """
 
 from __future__ import annotations

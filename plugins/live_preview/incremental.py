@@ -209,7 +209,7 @@ class Session:
         if self.source is None:
             return
         notes: dict[str, Any] = {}
-        for _, value in hooks.page_rendered.send(name):
+        for _, value in hooks.page_rendered.send(name, html=html):
             notes.update(value or {})
         if self.current.get(name) is not None:
             self.files[name] = page_digest(html.encode("utf-8"))
@@ -226,7 +226,7 @@ class Session:
                 os.link(origin, path)
             except OSError:  # another file system, or links not allowed
                 shutil.copyfile(origin, path)
-        hooks.page_kept.send(name, notes=self.notes.get(name, {}))
+        hooks.page_kept.send(name, notes=self.notes.get(name, {}), path=path)
 
     def start_writing(self) -> None:
         """Pages are about to change: the record on disk no longer holds.

@@ -264,7 +264,7 @@ def page_rendering(name: str) -> None:
         _state.value.page_photos = set()
 
 
-def page_rendered(name: str) -> dict[str, list[str]] | None:
+def page_rendered(name: str, **_: Any) -> dict[str, list[str]] | None:
     """The page is rendered: the photos it showed, kept with the page."""
     registry = _state.value
     if registry is None or registry.page_photos is None:
@@ -273,7 +273,7 @@ def page_rendered(name: str) -> dict[str, list[str]] | None:
     return {"responsive_images": sorted(photos)} if photos else None
 
 
-def page_kept(name: str, notes: dict[str, Any]) -> None:
+def page_kept(name: str, notes: dict[str, Any], **_: Any) -> None:
     """A page is kept from the last build: its photos are used as when it rendered."""
     if _state.value is not None:
         for url in notes.get("responsive_images", ()):

@@ -38,7 +38,7 @@ from portal_core.processes import usable_cpus
 from .part_cache import PartCache, part_key, place
 from .parts import Part, plan_parts
 from .service import Service, ServiceError
-from .site_pages import Seen, page_url, scan_site
+from .site_pages import Seen, cut_out, page_url, scan_site
 
 try:
     import resource
@@ -96,6 +96,7 @@ class IndexStats:
     bytes: int
     parts: int = 1
     reused: int = 0  # parts copied from the cache
+    read: int = 0  # pages read again from the disk (not noted as they were written or kept)
 
     def summary(self) -> str:
         """One Vietnamese line for the build log."""
@@ -155,8 +156,10 @@ def index_part(
         for name, value in os.environ.items()
         if not name.startswith(_ENVIRONMENT_PREFIX)
     }
+    # A page kept from the last published build is known by its digest: its
+    # cut-out is read from the disk only now that its part changed.
     pages = (
-        (page_url(relative.as_posix()), cut.pop(relative))
+        (page_url(relative.as_posix()), cut.pop(relative, None) or cut_out(site / relative))
         for relative in (page.path.relative_to(site) for page in part.pages)
     )
     try:
@@ -340,7 +343,10 @@ def build_index(
         shutil.rmtree(bundle)
     start, start_cpu = time.perf_counter(), _children_cpu()
     cut: dict[Path, bytes] = {}
-    parts = plan_parts(scan_site(site, bundle, cut, seen), part_pages)
+    pages = scan_site(site, bundle, cut, seen)
+    noted = seen or {}
+    read = sum(1 for page in pages if os.path.abspath(page.path) not in noted)
+    parts = plan_parts(pages, part_pages)
     if not parts:
         # No published content: an index of listings would mislead readers.
         return IndexStats(0, 0, 0, time.perf_counter() - start, 0.0, 0, 0, parts=0)
@@ -366,4 +372,5 @@ def build_index(
         bytes=size,
         parts=len(parts),
         reused=builder.reused,
+        read=read,
     )

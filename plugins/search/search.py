@@ -8,6 +8,7 @@ it so that every build, in any folder and under any SITEURL, ships its index.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from pathlib import Path
 
@@ -69,6 +70,7 @@ def check_settings(settings: dict) -> None:
 def configure(pelican) -> None:
     """Validate settings before any generator copies them into its context."""
     check_settings(pelican.settings)
+    written.start(pelican.settings)
 
 
 def add_filters(generator) -> None:
@@ -120,6 +122,8 @@ def index_site(pelican) -> None:
             cache_dir=Path(settings["CACHE_PATH"]) / "search",
             seen=written.seen(),
         )
+        # Pages looked at from the disk once written count as read again too.
+        stats = dataclasses.replace(stats, read=stats.read + written.pages_read())
     finally:
         written.forget()
     last_stats = stats
@@ -142,5 +146,9 @@ def register() -> None:
     signals.content_written.connect(written.note_written)
     signal("build_speed_worker_state").connect(written.export)
     signal("build_speed_merge_state").connect(written.merge)
+    # the published build's record (plugins/live_preview/hooks.py): what was
+    # noted of a page is kept with it, and given back when the page is kept.
+    signal("build_speed_page_rendered").connect(written.page_rendered)
+    signal("build_speed_page_kept").connect(written.page_kept)
     # finalized: every page is on disk; Pagefind reads the output folder.
     signals.finalized.connect(index_site)

@@ -142,7 +142,10 @@ class Seen:
     """What Pagefind will read of one marked page."""
 
     date: str  # its sort date, "" if undated
-    indexed: bytes  # :func:`indexed_input`
+    digest: str  # sha256 of ``indexed``: the page's key in the index's cache
+    # :func:`indexed_input`; None for a page kept from the last published
+    # build, read again from the disk only if its part of the index changed.
+    indexed: bytes | None
 
 
 def look_at(html: bytes) -> Seen | None:
@@ -151,7 +154,16 @@ def look_at(html: bytes) -> Seen | None:
         return None
     found = _SORT_DATE.search(html)
     date = found.group(1).decode("utf-8", "replace").strip() if found else ""
-    return Seen("" if date.strip("0") == "" else date, indexed_input(html))
+    indexed = indexed_input(html)
+    return Seen("" if date.strip("0") == "" else date, sha256(indexed).hexdigest(), indexed)
+
+
+def cut_out(path: Path) -> bytes:
+    """What Pagefind reads of the page at ``path`` (a page known by its digest only)."""
+    page = look_at(path.read_bytes())
+    if page is None or page.indexed is None:
+        raise OSError(f"{path}: trang không còn được đánh dấu cho chỉ mục")
+    return page.indexed
 
 
 def read_page(
@@ -172,14 +184,9 @@ def read_page(
     if page is None:
         return None
     relative = path.relative_to(site)
-    if cut is not None:
+    if cut is not None and page.indexed is not None:
         cut[relative] = page.indexed
-    return Page(
-        url=page_url(relative.as_posix()),
-        path=path,
-        date=page.date,
-        digest=sha256(page.indexed).hexdigest(),
-    )
+    return Page(url=page_url(relative.as_posix()), path=path, date=page.date, digest=page.digest)
 
 
 def scan_site(

@@ -12,6 +12,7 @@ Timings are not asserted here; ``invoke bench`` reports them.
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -19,6 +20,8 @@ import pytest
 from live_preview import incremental
 
 from portal_core.runner import run_atomic
+from search import search
+from search.indexer import build_index
 from tests.integration.test_build_speed import (
     QUIET,
     SMALL_PAGES,
@@ -28,6 +31,7 @@ from tests.integration.test_build_speed import (
     editors_push,
     generated_site,
 )
+from tests.search_index import comparable, files_of
 from tests.support import build_site, site_settings
 
 
@@ -144,3 +148,29 @@ def test_a_damaged_record_renders_every_page(content, tmp_path):
     again = _publish(content, site, cache)
     assert again.kept == 0
     assert_same_site(site, build_site(content, tmp_path / "clean", **QUIET, **SMALL_PAGES))
+
+
+def test_a_push_indexes_kept_pages_from_the_record(content, tmp_path):
+    """Kept pages enter the search index from the record, and the index is still whole."""
+    indexed = {"SEARCH_INDEX": True, "SEARCH_PART_PAGES": 40}
+    _publish(content, tmp_path / "site", tmp_path / "cache", **indexed)
+    site, cache = _restored(tmp_path / "site", tmp_path / "cache", tmp_path / "ci")
+    editors_push(content)
+
+    push = _publish(content, site, cache, **indexed)
+
+    # What the index needs of each kept page travelled with the record: no
+    # page was read again to find it.
+    kept = [name for name in push.kept_pages if name.endswith(".html")]
+    assert kept
+    assert all("search" in push.notes.get(name, {}) for name in kept)
+    assert search.last_stats is not None
+    assert search.last_stats.read == 0
+    # The same index as Pagefind makes reading every page of the site again.
+    fresh = shutil.copytree(site, tmp_path / "fresh")
+    build_index(fresh, part_pages=40)
+    parts = json.loads((site / "pagefind" / "parts.json").read_text())["parts"]
+    assert len(parts) > 2
+    for part in parts:
+        ours, theirs = (folder / "pagefind" / part["path"] for folder in (site, fresh))
+        assert comparable(files_of(ours)) == comparable(files_of(theirs)), part["id"]
