@@ -24,6 +24,7 @@ Pelican's content cache; ``LOAD_CONTENT_CACHE = False`` starts from nothing.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
@@ -217,6 +218,14 @@ class Memo:
     def save(self, items: Iterable[Any]) -> None:
         """Keep the clean reports of this check (reports with ``depends``)."""
         reports = {item.relative: item for item in items if item.depends is not None}
+        if reports.keys() == self.reports.keys() and all(
+            item is self.reports[relative] for relative, item in reports.items()
+        ):
+            # Every report came from the memo (a rebuild with nothing edited):
+            # the file already says this; only its time says it is in use.
+            with contextlib.suppress(OSError):
+                os.utime(self.path)
+            return
         for item in reports.values():
             if item.url_source is not None and not isinstance(item.url_source, str):
                 item.url_source = item.url  # the probe content object stays here

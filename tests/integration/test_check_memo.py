@@ -73,12 +73,16 @@ def test_an_unchanged_site_is_reported_the_same_from_the_memo(content):
     first = check(content)
     assert first[0] == 0, first[2]
     fresh = reports()
+    (saved,) = (content.parent / "cache").glob("content_checks-*.pickle")
+    written = saved.stat().st_ino
     second = check(content)
     # Every Markdown file's report was taken again, none was checked.
     markdown = sum(1 for name in fresh if name.endswith(".md"))
     assert memo.last_run["reused"] == markdown > 30
     assert second == first
     assert reports() == fresh
+    # Nothing new to keep: the memo file was not written again.
+    assert saved.stat().st_ino == written
 
 
 def test_an_edited_file_is_checked_again(content):
