@@ -41,9 +41,10 @@ logger = logging.getLogger(__name__)
 
 FORMAT = 1
 PREFIX = "content_checks-"
-# Memo files kept in CACHE_PATH: ``invoke check`` and the build may use other
-# settings (pelicanconf.py, publishconf.py), each keeps its own.
-KEPT_FILES = 3
+# Memo files kept in CACHE_PATH: each set of settings keeps its own, and an
+# editor's machine uses four (``invoke check``, the development build, the
+# preview, ``build --prod``); CI uses two.
+KEPT_FILES = 4
 DAY = dt.timedelta(days=1)
 # Settings about where and how a build runs, not about what a check finds.
 _RUN_SETTINGS = frozenset(
