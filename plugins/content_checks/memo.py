@@ -35,7 +35,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from portal_core.code import code_digest, describe
+from portal_core.code import bytes_digest, code_digest, describe, file_digest
 
 logger = logging.getLogger(__name__)
 
@@ -54,11 +54,6 @@ _RUN_SETTINGS = frozenset(
 # What the last check took from the memo: {"reused": n, "checked": n}, or
 # empty when no memo was used (the tests look at it).
 last_run: dict[str, int] = {}
-
-
-def file_digest(data: bytes) -> bytes:
-    """The digest a report is kept under."""
-    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 @dataclasses.dataclass
@@ -96,6 +91,10 @@ class WatchedFiles(Collection[str]):
         self.whole = True
         return len(self._files)
 
+    def whole_digest(self) -> bytes | None:
+        """The list's digest if the check went through all of it, else None."""
+        return list_digest(self._files) if self.whole else None
+
 
 def stamp(path: str | os.PathLike[str]) -> tuple[int, int] | None:
     """Size and modification time of a used file (None: not there)."""
@@ -108,7 +107,7 @@ def stamp(path: str | os.PathLike[str]) -> tuple[int, int] | None:
 
 def list_digest(files: Iterable[str]) -> bytes:
     """Digest of a whole list of files (names, in order)."""
-    return file_digest("\0".join(sorted(files)).encode())
+    return bytes_digest("\0".join(sorted(files)).encode())
 
 
 def depends(
@@ -118,9 +117,9 @@ def depends(
     if item.findings or (item.record is not None and not dataclasses.is_dataclass(item.record)):
         # A record the memo cannot read the dates of might hide one "now" matters for.
         return None
-    whole = list_digest(watched._files) if watched.whole else None
+    whole = watched.whole_digest()
     stamps = {name: stamp(os.path.join(root, name)) for name in sorted(item.uses)}
-    return Depends(file_digest(raw), now, dict(watched.asked), whole, stamps)
+    return Depends(bytes_digest(raw), now, dict(watched.asked), whole, stamps)
 
 
 def _moments(item: Any, zone: dt.tzinfo | None) -> Iterator[tuple[dt.datetime, dt.datetime]]:
@@ -185,16 +184,18 @@ class Memo:
     def reusable(self, relatives: Iterable[str], files: Collection[str], now: dt.datetime) -> dict:
         """The kept reports still true of the files as they are now, by relative path."""
         found = {}
-        whole: list[bytes] = []  # the list's digest, made once if a report needs it
+        whole = None  # the list's digest, made once if a report needs it
         stamps: dict[str, tuple[int, int] | None] = {}  # a photo many articles show
         for relative in relatives:
             item = self.reports.get(relative)
-            if item is None or not self._same_file(item):
+            if item is None:
                 continue
             known = item.depends
+            if file_digest(os.path.join(self.root, relative)) != known.digest:
+                continue
             if known.whole is not None:
-                whole = whole or [list_digest(files)]
-                if known.whole != whole[0]:
+                whole = whole or list_digest(files)
+                if known.whole != whole:
                     continue
             if any((name in files) != present for name, present in known.asked.items()):
                 continue
@@ -208,13 +209,6 @@ class Memo:
         if name not in known:
             known[name] = stamp(os.path.join(self.root, name))
         return known[name]
-
-    def _same_file(self, item: Any) -> bool:
-        try:
-            with open(os.path.join(self.root, item.relative), "rb") as handle:
-                return file_digest(handle.read()) == item.depends.digest
-        except OSError:
-            return False
 
     def save(self, items: Iterable[Any]) -> None:
         """Keep the clean reports of this check (reports with ``depends``)."""

@@ -27,7 +27,6 @@ files) to be written as in any build.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import pickle
@@ -39,7 +38,7 @@ from typing import Any
 from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from portal_core.code import code_digest
+from portal_core.code import bytes_digest, code_digest, file_digest
 
 from . import hooks
 from .signatures import Fingerprints, shared_fields, templates_digest
@@ -62,19 +61,6 @@ def _folder_id(folder: Path) -> tuple[int, int] | None:
     except OSError:
         return None
     return (stat.st_dev, stat.st_ino)
-
-
-def page_digest(data: bytes) -> bytes:
-    """Digest of a page's bytes, as recorded for the published site."""
-    return hashlib.blake2b(data, digest_size=16).digest()
-
-
-def file_digest(path: Path) -> bytes | None:
-    """Digest of the file at ``path``; None if it cannot be read."""
-    try:
-        return page_digest(path.read_bytes())
-    except OSError:
-        return None
 
 
 def _load(path: Path) -> dict[str, Any]:
@@ -189,10 +175,7 @@ class Session:
         if self.source is None:
             return os.path.exists(sanitised_join(str(self.output), name))
         recorded = self.previous_files.get(name)
-        if (
-            recorded is None
-            or file_digest(Path(sanitised_join(str(self.source), name))) != recorded
-        ):
+        if recorded is None or file_digest(sanitised_join(str(self.source), name)) != recorded:
             return False
         self.files[name] = recorded
         if name in self.previous_notes:
@@ -212,7 +195,7 @@ class Session:
         for _, value in hooks.page_rendered.send(name, html=html):
             notes.update(value or {})
         if self.current.get(name) is not None:
-            self.files[name] = page_digest(html.encode("utf-8"))
+            self.files[name] = bytes_digest(html.encode("utf-8"))
             if notes:
                 self.notes[name] = notes
 

@@ -1,8 +1,9 @@
-"""Digests of the code a build runs, for caches that must not outlive it.
+"""Digests for the caches kept between builds.
 
 A cache kept between builds (the content cache, the record of published
-pages) is only valid for the code that made it: the plugins' sources, the
-installed libraries and Python itself.
+pages, the check's memo) is only valid for the code that made it: the
+plugins' sources, the installed libraries and Python itself; its entries
+are checked against the bytes of the files they describe.
 """
 
 from __future__ import annotations
@@ -15,6 +16,20 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+
+
+def bytes_digest(data: bytes) -> bytes:
+    """The short digest caches keep of a file's bytes (blake2b, 16 bytes)."""
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def file_digest(path: str | os.PathLike[str]) -> bytes | None:
+    """:func:`bytes_digest` of the file at ``path``; None if it cannot be read."""
+    try:
+        with open(path, "rb") as handle:
+            return bytes_digest(handle.read())
+    except OSError:
+        return None
 
 
 def add_plugin_sources(settings: Mapping[str, Any], digest: Any) -> None:
