@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
+from portal_core.text import fold
 from search.folding import d_words, folded_title, search_fold
 from search.indexer import UNUSED_FILES, build_index
 from search.search import SearchConfigError, check_settings
@@ -28,6 +30,26 @@ from search.search import SearchConfigError, check_settings
 )
 def test_d_words(texts, expected):
     assert d_words(*texts) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "abc<b>đ</b>xyz",  # a word cut by tags is two words
+        "x_đ_y đđ ĐĐường",  # underscores and digits are word characters
+        "Số 12đ, điểm 3Đ;đ.",
+        "<a title='đẹp' đ",  # a tag never closed: its "đ" is text
+        "bđ<i>c</i>đ<",
+        "Đ",
+        "đ" * 5 + " " + "Đ" * 3,
+        "<p>Cột mốc ⅫĐ và ²đ</p>",  # numerals other than 0-9 are \w too
+    ],
+)
+def test_d_words_finds_what_the_documented_pattern_finds(text):
+    # The contract: every match of \w*[đĐ]\w* in the text without its tags.
+    plain = re.sub(r"<[^>]*>", " ", text)
+    expected = dict.fromkeys(fold(word) for word in re.findall(r"\w*[đĐ]\w*", plain))
+    assert d_words(text) == " ".join(expected)
 
 
 def test_settings_get_defaults():
