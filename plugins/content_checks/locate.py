@@ -56,6 +56,20 @@ class _HeaderOnly:
         return known[1] if known and known[0] is text else super().header_of(text)  # type: ignore[misc]
 
 
+class _ProbeReaders(Readers):
+    """Pelican's readers without the content cache, which a probe never uses.
+
+    With no cache, Pelican's still reads and hashes every file twice
+    (``CHECK_MODIFIED_METHOD``) to compare it with nothing.
+    """
+
+    def get_cached_data(self, filename: str, default: Any = None) -> Any:
+        return default
+
+    def cache_data(self, filename: str, data: Any) -> None:
+        return None
+
+
 class Locator:
     """Makes the Pelican content object of a checked file (one per check)."""
 
@@ -65,9 +79,9 @@ class Locator:
         # back; tests/integration/test_content_checks.py builds such titles),
         # and on titles it is a third of the probe's time.
         self.settings = {**settings, "TYPOGRIFY": False, "BUILD_SPEED_TYPOGRAPHY": False}
-        # No cache name: the probe never reads or writes Pelican's content cache.
+        # No cache: the probe never reads or writes Pelican's content cache.
         # Plugins extend the reader classes here (readers_init), as for the build.
-        self.readers = Readers(self.settings, cache_name="")
+        self.readers = _ProbeReaders(self.settings, cache_name="")
         texts: dict[str, tuple[str, Header]] = {}
         for extension in MARKDOWN_EXTENSIONS:
             built = self.readers.reader_classes.get(extension)
