@@ -31,6 +31,8 @@ from pelican.generators import ArticlesGenerator, PelicanTemplateNotFound
 from pelican.plugins import signals
 from pelican.writers import FileOverwriteFailedError
 
+from portal_core.caching import NoStampsForEmptyCache
+
 from . import parallel
 
 logger = logging.getLogger(__name__)
@@ -86,8 +88,12 @@ def period_archives(dates: list[Any], articles: list[Any], settings: dict) -> di
     return archives
 
 
-class PortalArticlesGenerator(ArticlesGenerator):
-    """ArticlesGenerator with linear listings and URLs computed once."""
+class PortalArticlesGenerator(NoStampsForEmptyCache, ArticlesGenerator):
+    """ArticlesGenerator with linear listings and URLs computed once.
+
+    With the content cache at the readers' level (Pelican's default), this
+    generator's own cache is always empty: no file is hashed to compare with it.
+    """
 
     def __init__(self, *args, **kwargs) -> None:
         # Articles whose address this generator froze (see generate_context).
@@ -96,20 +102,6 @@ class PortalArticlesGenerator(ArticlesGenerator):
 
     def _build_period_archives(self, sorted_articles, articles, settings):
         return period_archives(sorted_articles, articles, settings)
-
-    # With the content cache at the readers' level (Pelican's default), this
-    # generator's own cache is always empty, yet Pelican hashes every file
-    # twice more (CHECK_MODIFIED_METHOD) to compare it with nothing.
-    def get_cached_data(self, filename, default=None):
-        """The generator-level cached article, without hashing for an empty cache."""
-        if not self._cache:
-            return default
-        return super().get_cached_data(filename, default)
-
-    def cache_data(self, filename, data):
-        """Keep an article in the generator-level cache, if that cache is on."""
-        if self._cache_data_policy:
-            super().cache_data(filename, data)
 
     def generate_context(self) -> None:
         """Read and group the articles as Pelican does, then freeze their URLs."""

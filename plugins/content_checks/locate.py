@@ -23,6 +23,8 @@ from pelican import signals
 from pelican.contents import Article, Content, Page
 from pelican.readers import Readers
 
+from portal_core.caching import NoStampsForEmptyCache
+
 from .kinds import MARKDOWN_EXTENSIONS
 from .reader import PortalMarkdownReader
 from .source import Header
@@ -56,18 +58,8 @@ class _HeaderOnly:
         return known[1] if known and known[0] is text else super().header_of(text)  # type: ignore[misc]
 
 
-class _ProbeReaders(Readers):
-    """Pelican's readers without the content cache, which a probe never uses.
-
-    With no cache, Pelican's still reads and hashes every file twice
-    (``CHECK_MODIFIED_METHOD``) to compare it with nothing.
-    """
-
-    def get_cached_data(self, filename: str, default: Any = None) -> Any:
-        return default
-
-    def cache_data(self, filename: str, data: Any) -> None:
-        return None
+class _ProbeReaders(NoStampsForEmptyCache, Readers):
+    """Pelican's readers without the content cache, which a probe never uses."""
 
 
 class Locator:

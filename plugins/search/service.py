@@ -40,6 +40,29 @@ def _decode(message: bytes) -> dict[str, Any] | None:
     return answer if isinstance(answer, dict) and "payload" in answer else None
 
 
+class _Messages:
+    """Cuts what Pagefind writes into its comma-ended messages, chunk by chunk.
+
+    The bundle's answer runs to megabytes. Only each new chunk is searched for
+    a message's end, and a message's pieces are joined once, when it ends:
+    joining the pending bytes with every 64 KB chunk and splitting the whole
+    again made reading that answer quadratic (half a second of the part's own
+    core for 2,000 pages, 2.6 s for 4,000).
+    """
+
+    def __init__(self) -> None:
+        self._pending: list[bytes] = []  # pieces of the message not ended yet
+
+    def feed(self, chunk: bytes) -> list[bytes]:
+        """The messages ``chunk`` ends, in order (without their commas)."""
+        *ended, rest = chunk.split(b",")
+        if ended:
+            ended[0] = b"".join([*self._pending, ended[0]])
+            self._pending.clear()
+        self._pending.append(rest)
+        return ended
+
+
 class ServiceError(RuntimeError):
     """Pagefind's service failed or answered with an error (English detail)."""
 
@@ -86,20 +109,13 @@ class Service:
         """Collect answers by message id until Pagefind closes its stdout."""
         stdout = self._process.stdout
         assert stdout is not None
-        # The bytes of a message not complete yet. The bundle's answer runs to
-        # megabytes: only each new chunk is searched for the end of a message,
-        # and the pieces are joined once it came (joining them on every chunk
-        # made reading it quadratic: seconds of CPU for a 2,000-page part).
-        pending: list[bytes] = []
+        messages = _Messages()
         try:
             while chunk := stdout.read1(1 << 16):
-                if b"," not in chunk:
-                    pending.append(chunk)
+                complete = messages.feed(chunk)
+                if not complete:
                     continue
-                first, *messages, rest = chunk.split(b",")
-                messages.insert(0, b"".join([*pending, first]))
-                pending = [rest] if rest else []
-                answers = [answer for answer in map(_decode, messages) if answer is not None]
+                answers = [answer for answer in map(_decode, complete) if answer is not None]
                 with self._arrived:
                     for answer in answers:
                         self._answers[answer.get("message_id") or 0] = answer["payload"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import gzip
+import itertools
 import json
 import os
 import subprocess
@@ -16,7 +17,7 @@ import pytest
 
 from search.indexer import CONFIG, SearchIndexError, _Cores, executable, index_part
 from search.parts import Page, Part
-from search.service import Service, ServiceError
+from search.service import Service, ServiceError, _Messages
 
 PAGE = (
     '<!DOCTYPE html><html lang="vi"><head><title>{title}</title></head><body>'
@@ -110,3 +111,20 @@ def test_each_pagefind_process_gets_a_core_of_its_own():
     assert all(len(found) == 1 for found in seen)
     assert len(set().union(*seen)) == holders  # different cores
     assert child_cpus() == set(cpus)  # this thread was never held
+
+
+def test_messages_come_out_whole_wherever_the_pipe_cuts_them():
+    """A message split over many reads, or a read ending on a comma, is one message."""
+    sent = [b"YQ==", b"", b"bG9uZw==" * 50, b"Yg=="]
+    stream = b"".join(message + b"," for message in sent)
+    for size in (1, 2, 3, 7, 64, len(stream)):
+        for offset in range(size):
+            messages = _Messages()
+            cuts = [0, *range(offset or size, len(stream), size), len(stream)]
+            got = [
+                message
+                for start, end in itertools.pairwise(cuts)
+                if end > start
+                for message in messages.feed(stream[start:end])
+            ]
+            assert got == sent, (size, offset)
