@@ -192,6 +192,8 @@ def _locate(
         return rules.check_slug(header, None) if kind.name in CONTENT_CLASSES else []
     item.slug = header.get("slug") or located.slug
     findings = rules.check_slug(header, item.slug)
+    if located.content is not None:
+        findings += rules.check_name_slugs(header, located.content)
     if item.status != "draft" and item.slug:
         item.save_as, item.url_source = located.save_as, located.content
     return findings

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Collection, Iterable
+from typing import Any
 from urllib.parse import urlsplit
 
 from content_model import DATE, DATETIME, Field, Kind
@@ -281,6 +282,37 @@ def check_slug(header: Header, slug: str | None) -> list[Finding]:
             )
         ]
     return []
+
+
+# Header fields Pelican turns into named pages (tag, author), what it calls
+# them on the content object, and what an editor calls one.
+_NAMED = (
+    ("tags", "tags", "Thẻ"),
+    ("author", "authors", "Tác giả"),
+    ("authors", "authors", "Tác giả"),
+)
+
+
+def check_name_slugs(header: Header, content: Any) -> list[Finding]:
+    """Each tag and author needs a letter or digit: Pelican warns (and stops the build) otherwise.
+
+    ``content``: the build's object of the file (:mod:`.locate`), whose tags
+    and authors Pelican slugs with the site's own substitutions.
+    """
+    findings: list[Finding] = []
+    for field, attribute, label in _NAMED:
+        if header.get(field) is None:
+            continue
+        for name in getattr(content, attribute, None) or []:
+            if not name.slug:
+                findings.append(
+                    (
+                        header.line(field),
+                        f'{label} "{name}" không có chữ hay số nào để làm địa chỉ. '
+                        f'Sửa lại, hoặc bỏ nó khỏi dòng "{field.capitalize()}:".',
+                    )
+                )
+    return findings
 
 
 def check_developer_fields(

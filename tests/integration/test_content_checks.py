@@ -376,6 +376,22 @@ CASES: dict[str, Case] = {
             "(Thumbs.db): xóa tệp này."
         ],
     ),
+    # Pelican cannot make an address of these names: it warns, and warnings
+    # stop the build (found by the property test below).
+    "tag_without_letters": Case(
+        {A: article(extra='Tags: đối ngoại, ¡/"\n')},
+        [
+            f'{PATH_A}:5: Thẻ "¡/"" không có chữ hay số nào để làm địa chỉ. Sửa lại, '
+            'hoặc bỏ nó khỏi dòng "Tags:".'
+        ],
+    ),
+    "author_without_letters": Case(
+        {A: article(extra="Author: ...\n")},
+        [
+            f'{PATH_A}:5: Tác giả "..." không có chữ hay số nào để làm địa chỉ. Sửa lại, '
+            'hoặc bỏ nó khỏi dòng "Author:".'
+        ],
+    ),
     "page_without_title": Case(
         {"pages/lien-he.md": "Slug: lien-he\n\nĐịa chỉ: số 12 đường Hòa Bình.\n"},
         [
