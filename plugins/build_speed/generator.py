@@ -33,7 +33,7 @@ from pelican.writers import FileOverwriteFailedError
 
 from portal_core.caching import NoStampsForEmptyCache
 
-from . import parallel
+from . import collector, parallel
 
 logger = logging.getLogger(__name__)
 
@@ -308,6 +308,11 @@ def _run_task(write, task: tuple[Any, Any]) -> None:
 
 class PortalPelican(Pelican):
     """Pelican with :class:`PortalArticlesGenerator` in place of the stock one."""
+
+    def run(self) -> None:
+        """Build, without full garbage collections (:mod:`.collector`)."""
+        with collector.quiet():
+            super().run()
 
     def _get_generator_classes(self):
         return [
