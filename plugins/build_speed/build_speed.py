@@ -38,7 +38,7 @@ from pelican import signals
 from portal_core.code import add_plugin_sources, describe
 from portal_core.settings import add_markdown_extension
 
-from . import memory, parallel
+from . import dates, memory, parallel
 from .inline import SkippingInlineExtension
 from .readers import install as install_readers
 
@@ -158,6 +158,9 @@ def register() -> None:
     # readers_init: each generator's readers are being set up; give them
     # typography in read() and cache-friendly texts.
     signals.readers_init.connect(install_readers)
+    # content_object_init: the end of Content.__init__, after Pelican gave
+    # the date its time zone (a new object); addresses are formatted later.
+    signals.content_object_init.connect(dates.convert_dates)
     # article_generator_init: the articles generator's readers and content
     # cache exist, nothing is read yet; worker processes fill the cache.
     signals.article_generator_init.connect(parallel.preread)
