@@ -4,8 +4,9 @@ The sidebar, the header and the footer are the same on thousands of pages, yet
 ``{% include %}`` renders them again for each one. ``include_cached`` behaves
 exactly like ``include`` (same context, same output), but first works out from
 the template's source (and the templates it includes or imports) which
-variables it reads, and reuses the text rendered for the same values (the very
-same objects) of those variables. A fragment that reads a page's own data
+variables it reads, and reuses the text rendered for the same values of those
+variables: the very same objects, or equal strings, numbers, booleans and
+``None``, which cannot change in place. A fragment that reads a page's own data
 (``article``, ``output_file``) is simply rendered for each page; one whose
 inputs cannot be known (a computed template name, a function that reads the
 whole context) is never reused.
@@ -30,6 +31,21 @@ def _reads_context(function: Any) -> bool:
     """Whether a Jinja callable receives the whole template context."""
     pass_arg = getattr(function, "jinja_pass_arg", None)
     return getattr(pass_arg, "name", "") == "context"
+
+
+# Values that cannot change in place: the same value renders the same text.
+_PLAIN = (str, bool, int, type(None))
+
+
+def _identity(value: Any) -> tuple[Any, ...]:
+    """A value as it keys a fragment: plain values by type and value, others by object.
+
+    The type too, since ``True == 1`` and both hash alike, yet print apart.
+    """
+    kind = type(value)
+    if kind in _PLAIN:
+        return (kind, value)
+    return (None, id(value))
 
 
 class IncludeCachedExtension(Extension):
@@ -102,7 +118,7 @@ class IncludeCachedExtension(Extension):
         values = [context.resolve_or_missing(variable) for variable in names]
         if any(callable(value) and _reads_context(value) for value in values):
             return Markup(template.render(context.get_all()))
-        key = (template.name, tuple(id(value) for value in values))
+        key = (template.name, tuple(map(_identity, values)))
         cached = self._rendered.get(key)
         if cached is not None:
             self._rendered.move_to_end(key)

@@ -1,0 +1,165 @@
+"""build_speed: ``{% include_cached %}``, the fast dates, no full collections in a build."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from jinja2 import DictLoader, Environment
+from pelican import signals
+from pelican.utils import SafeDatetime
+from pelican.utils import strftime as pelican_strftime
+
+from build_speed import collector
+from build_speed.dates import NumericDatetime, numeric, numeric_only
+from build_speed.fragments import IncludeCachedExtension
+from tests.support import build_site, copy_demo_content
+
+# ---------------------------------------------------------------- fragments
+
+
+def _environment() -> tuple[Environment, list[int]]:
+    """A fragment that counts its renderings, included cached and plainly."""
+    renders: list[int] = []
+
+    def tick() -> str:
+        renders.append(1)
+        return ""
+
+    env = Environment(
+        loader=DictLoader(
+            {
+                "fragment.html": "{{ tick() }}[{{ label }}|{{ flag }}|{{ items|join(',') }}]",
+                "cached.html": '{% include_cached "fragment.html" %}',
+                "plain.html": '{% include "fragment.html" %}',
+                "computed.html": (
+                    "{% set label = prefix ~ '-x' %}{% include_cached \"fragment.html\" %}"
+                ),
+            }
+        ),
+        extensions=[IncludeCachedExtension],
+    )
+    env.globals["tick"] = tick
+    return env, renders
+
+
+CONTEXTS = [
+    {"label": "a", "flag": True, "items": [1, 2]},
+    {"label": "a", "flag": 1, "items": [1, 2]},
+    {"label": "b", "flag": None, "items": []},
+    {"label": "", "flag": False, "items": [0]},
+]
+
+
+def test_cached_include_renders_what_include_renders():
+    env, _ = _environment()
+    for context in CONTEXTS:
+        assert env.get_template("cached.html").render(context) == env.get_template(
+            "plain.html"
+        ).render(context)
+
+
+def test_equal_strings_reuse_the_fragment_and_true_is_not_one():
+    env, renders = _environment()
+    items = [1, 2]
+    cached = env.get_template("cached.html")
+    # Strings made on each page (as a template's {% set %} makes them) are
+    # equal, not the same object: the fragment is rendered once.
+    first = cached.render(label="".join(["na", "v"]), flag=True, items=items)
+    again = cached.render(label="".join(["n", "av"]), flag=True, items=items)
+    assert first == again == "[nav|True|1,2]"
+    assert len(renders) == 1
+    # True == 1 and both hash alike, but they print differently.
+    assert cached.render(label="nav", flag=1, items=items) == "[nav|1|1,2]"
+    assert len(renders) == 2
+    # A list is compared as an object: another list renders again.
+    assert cached.render(label="nav", flag=True, items=[1, 2]) == first
+    assert len(renders) == 3
+
+
+def test_values_set_in_the_including_template_key_the_fragment():
+    env, renders = _environment()
+    computed = env.get_template("computed.html")
+    items: list[int] = []
+    assert computed.render(prefix="a", flag=False, items=items) == "[a-x|False|]"
+    assert computed.render(prefix="a", flag=False, items=items) == "[a-x|False|]"
+    assert computed.render(prefix="b", flag=False, items=items) == "[b-x|False|]"
+    assert len(renders) == 2
+
+
+# -------------------------------------------------------------------- dates
+
+ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
+FORMATS = [
+    "{date:%Y}/{date:%m}/{date:%d}/",
+    "%Y/%m/%d/",
+    "%Y%m%d",
+    "%H:%M:%S %j",
+    "%-d/%-m/%Y",  # Pelican's zero stripping: not numeric-only
+    "%A %d %B %Y",  # names follow the locale: Pelican's path
+    "ngày %d tháng %m",  # non-ASCII text
+    "100%% %Y",
+    "%Y-%m-%dT%H:%M:%S%z",
+]
+DATES = st.datetimes(min_value=dt.datetime(1900, 1, 1), max_value=dt.datetime(2100, 12, 31)).map(
+    lambda value: SafeDatetime(*value.timetuple()[:6], value.microsecond, ZONE)
+)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@given(date=DATES)
+def test_numeric_dates_format_as_pelicans(fmt, date):
+    fast = numeric(date)
+    assert type(fast) is NumericDatetime
+    assert fast == date and fast.tzinfo is date.tzinfo and fast.fold == date.fold
+    if fmt.startswith("{"):
+        assert fmt.format(date=fast) == fmt.format(date=date)
+    else:
+        assert fast.strftime(fmt) == date.strftime(fmt) == pelican_strftime(date, fmt)
+
+
+def test_only_plain_numeric_formats_skip_pelicans_parser():
+    assert numeric_only("%Y/%m/%d/")
+    assert numeric_only("tin-%Y%m%d")
+    assert not numeric_only("%-d/%m")
+    assert not numeric_only("%d %B")
+    assert not numeric_only("ngày %d")
+    assert not numeric_only("100%%")
+
+
+def test_other_values_are_left_alone():
+    naive = dt.datetime(2024, 3, 5, 8, 30)
+    assert numeric(naive) is naive
+    assert numeric(None) is None
+    already = numeric(SafeDatetime(2024, 3, 5, tzinfo=ZONE))
+    assert numeric(already) is already
+
+
+def test_a_build_has_numeric_dates_same_addresses_and_no_full_collections(tmp_path):
+    seen: dict[str, object] = {}
+
+    def capture(generator) -> None:
+        seen["thresholds during the build"] = gc.get_threshold()
+        for item in generator.articles:
+            seen[item.slug] = item
+
+    signals.article_generator_finalized.connect(capture)
+    thresholds = gc.get_threshold()
+    try:
+        content = copy_demo_content(tmp_path / "content")
+        site = build_site(content, tmp_path / "site", SEARCH_INDEX=False)
+    finally:
+        signals.article_generator_finalized.disconnect(capture)
+    # No full collection while building; the thresholds come back afterwards.
+    assert seen.pop("thresholds during the build") == (*thresholds[:2], collector.NEVER)
+    assert gc.get_threshold() == thresholds
+    assert seen
+    for item in seen.values():
+        assert type(item.date) is NumericDatetime
+        expected = f"{item.date:%Y}/{item.date:%m}/{item.date:%d}/{item.slug}/"
+        assert item.url == expected == pelican_strftime(item.date, "%Y/%m/%d/") + f"{item.slug}/"
+        assert (site / item.save_as).is_file()
