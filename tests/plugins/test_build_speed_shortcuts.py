@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import re
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -15,9 +16,10 @@ from pelican.utils import SafeDatetime
 from pelican.utils import strftime as pelican_strftime
 
 from build_speed import collector
+from build_speed.build_speed import EXTENSION
 from build_speed.dates import NumericDatetime, numeric, numeric_only
 from build_speed.fragments import IncludeCachedExtension
-from tests.support import build_site, copy_demo_content
+from tests.support import ROOT, build_site, copy_demo_content
 
 # ---------------------------------------------------------------- fragments
 
@@ -163,3 +165,40 @@ def test_a_build_has_numeric_dates_same_addresses_and_no_full_collections(tmp_pa
         expected = f"{item.date:%Y}/{item.date:%m}/{item.date:%d}/{item.slug}/"
         assert item.url == expected == pelican_strftime(item.date, "%Y/%m/%d/") + f"{item.slug}/"
         assert (site / item.save_as).is_file()
+
+
+_INCLUDE_CACHED = re.compile(r'{%-?\s*include_cached\s+"([^"]+)"')
+# What differs on every page: a fragment that reads one of these is rendered
+# for each page, so marking it include_cached gains nothing. (``page_name``
+# is one per listing, not per page: a string, compared by value.)
+PER_PAGE = {"article", "page", "output_file", "articles_page", "url"}
+
+
+def test_every_cached_fragment_of_the_theme_is_really_reused(tmp_path):
+    """A filter that reads the context (select, selectattr, map) or a page's own
+    data in a fragment marked include_cached silently renders it on every page."""
+    environments = []
+
+    def capture(generator) -> None:
+        environments.append(generator.env)
+
+    signals.generator_init.connect(capture)
+    try:
+        content = copy_demo_content(tmp_path / "content")
+        build_site(content, tmp_path / "site", SEARCH_INDEX=False)
+    finally:
+        signals.generator_init.disconnect(capture)
+    names = sorted(
+        {
+            name
+            for template in (ROOT / "theme" / "templates").rglob("*.html")
+            for name in _INCLUDE_CACHED.findall(template.read_text(encoding="utf-8"))
+        }
+    )
+    assert "partials/nav_menu.html" in names
+    for env in {id(env): env for env in environments}.values():
+        extension = env.extensions[EXTENSION]
+        for name in names:
+            inputs = extension.inputs(name)
+            assert inputs is not None, f"{name} is rendered on every page"
+            assert not inputs & PER_PAGE, f"{name} reads {sorted(inputs & PER_PAGE)}"
