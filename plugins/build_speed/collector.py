@@ -4,8 +4,9 @@ A build's heap only grows: settings, every article and its metadata, the
 templates, then the pages' records. CPython starts a full collection each
 time the objects that survived the young generations grow by a quarter, and
 each one walks the whole heap: at 10,000 articles six of them,
-0.06-0.25 s each in the build's own process alone, most of them while the
-other core waits (between reading and writing, before the search index).
+0.06-0.25 s each in the build's own process alone, three of them while the
+other core waits (two between reading and writing, one before the search
+index).
 
 During :func:`quiet` the young generations are collected as usual (short
 lived cycles are freed), the oldest is not; the thresholds are restored
