@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import markdown
 from bs4 import BeautifulSoup
+from hypothesis import given
+from hypothesis import strategies as st
 
 from vn_markdown import PortalExtension
+from vn_markdown.phones import PHONE
 
 
 def render(text: str) -> BeautifulSoup:
@@ -67,3 +72,26 @@ def test_aligned_table_reaches_the_page_without_style(make_site):
     assert page.find("td", string="121.300.000")["class"] == ["align-right"]
     css = "".join(p.read_text(encoding="utf-8") for p in site.glob("theme/css/*.css"))
     assert ".align-right" in css and "text-align: right" in css
+
+
+# The phone pattern as first written (the look-behind first): the one in
+# phones.py puts the "0" first so the search skips to it; the matches must
+# stay the same.
+_PHONE_AS_WRITTEN = re.compile(r"(?<![\w.,/])0\d(?:[ .]?\d){8,9}(?![\w/]|[.,]\d)")
+
+
+@given(st.text(alphabet="0123456789 ./,-aĐđ\n", max_size=40))
+def test_phone_pattern_finds_what_it_always_found(text):
+    found = [match.span() for match in PHONE.finditer(text)]
+    assert found == [match.span() for match in _PHONE_AS_WRITTEN.finditer(text)]
+
+
+def test_phone_numbers_become_links_but_dates_and_amounts_do_not():
+    page = render(
+        "Gọi 0236 3 812 345 hoặc 0905.123.456; họp ngày 14/08/2026, "
+        "chi 1.500.000 đồng, mã 00112233445566."
+    )
+    assert [(a["href"], a.get_text()) for a in page.find_all("a")] == [
+        ("tel:02363812345", "0236 3 812 345"),
+        ("tel:0905123456", "0905.123.456"),
+    ]
