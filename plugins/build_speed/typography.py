@@ -26,6 +26,7 @@ from typing import Any
 import smartypants
 from typogrify.filters import typogrify
 
+from . import smarty
 from .widont import widont
 
 # Characters or sequences one of amp, smartypants or initial_quotes acts on.
@@ -47,9 +48,13 @@ _DASHES = {
 
 
 def configure_smartypants(settings: dict[str, Any]) -> None:
-    """Choose dashes as Pelican does (TYPOGRIFY_DASHES); curl ``&quot;`` too."""
+    """Choose dashes as Pelican does (TYPOGRIFY_DASHES); curl ``&quot;`` too.
+
+    Also skip each conversion on text it cannot change (:mod:`.smarty`).
+    """
     attr = _DASHES.get(settings.get("TYPOGRIFY_DASHES", "default"), smartypants.Attr.set1)
     smartypants.Attr.default = attr | smartypants.Attr.w
+    smarty.install()
 
 
 def needs_typogrify(block: str) -> bool:
