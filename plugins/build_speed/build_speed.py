@@ -38,7 +38,7 @@ from pelican import signals
 from portal_core.code import add_plugin_sources, describe
 from portal_core.settings import add_markdown_extension
 
-from . import dates, memory, parallel
+from . import addresses, dates, memory, parallel
 from .inline import SkippingInlineExtension
 from .readers import install as install_readers
 
@@ -161,6 +161,7 @@ def register() -> None:
     # content_object_init: the end of Content.__init__, after Pelican gave
     # the date its time zone (a new object); addresses are formatted later.
     signals.content_object_init.connect(dates.convert_dates)
+    signals.content_object_init.connect(addresses.fast_addresses)
     # article_generator_init: the articles generator's readers and content
     # cache exist, nothing is read yet; worker processes fill the cache.
     signals.article_generator_init.connect(parallel.preread)

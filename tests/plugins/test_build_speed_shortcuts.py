@@ -1,4 +1,4 @@
-"""build_speed: ``{% include_cached %}``, the fast dates, no full collections in a build."""
+"""build_speed: ``{% include_cached %}``, the fast dates and addresses, no full collections."""
 
 from __future__ import annotations
 
@@ -8,14 +8,20 @@ import re
 from zoneinfo import ZoneInfo
 
 import pytest
+import smartypants
 from hypothesis import given
 from hypothesis import strategies as st
 from jinja2 import DictLoader, Environment
 from pelican import signals
+from pelican.contents import Article, Page
+from pelican.settings import DEFAULT_CONFIG
+from pelican.urlwrappers import Author, Category
 from pelican.utils import SafeDatetime
 from pelican.utils import strftime as pelican_strftime
+from typogrify.filters import typogrify
 
-from build_speed import collector
+from build_speed import collector, smarty
+from build_speed.addresses import AddressFields, FastArticle, FastPage, fast_addresses
 from build_speed.build_speed import EXTENSION
 from build_speed.dates import NumericDatetime, numeric, numeric_only
 from build_speed.fragments import IncludeCachedExtension
@@ -165,6 +171,143 @@ def test_a_build_has_numeric_dates_same_addresses_and_no_full_collections(tmp_pa
         expected = f"{item.date:%Y}/{item.date:%m}/{item.date:%d}/{item.slug}/"
         assert item.url == expected == pelican_strftime(item.date, "%Y/%m/%d/") + f"{item.slug}/"
         assert (site / item.save_as).is_file()
+
+
+# ---------------------------------------------------------------- smartypants
+
+PIECES = st.sampled_from(
+    ['"', "'", "`", "``", "''", "--", "---", "...", ". . .", "\\", "\\\"", "&quot;",
+     "&nbsp;", "&#8211;", " ", "\n", "s ", "80s", "a", "Đảng", "ủy", ".", ",", "!",
+     "<a href=\"x'y\">", "</a>", "<em>", "</em>", "<code>", "</code>", "<pre>", "</pre>",
+     "<p>", "</p>", "<kbd>", "</kbd>", "<!-- '\" -->", "<br/>", "1", "2"]
+)  # fmt: skip
+ATTRS = [
+    smartypants.Attr.set1 | smartypants.Attr.w,
+    smartypants.Attr.set2 | smartypants.Attr.w,
+    smartypants.Attr.set3 | smartypants.Attr.w,
+]
+
+
+@pytest.mark.parametrize("attr", ATTRS)
+@given(pieces=st.lists(PIECES, max_size=40))
+def test_guarded_smartypants_gives_what_smartypants_gives(attr, pieces):
+    text = "".join(pieces)
+    smarty.install()
+    guarded = smartypants.smartypants(text, attr), typogrify(text)
+    assert smartypants.convert_quotes is not smarty._ORIGINALS["convert_quotes"]
+    with smarty.originals():
+        assert smartypants.convert_quotes is smarty._ORIGINALS["convert_quotes"]
+        assert guarded == (smartypants.smartypants(text, attr), typogrify(text))
+
+
+# ---------------------------------------------------------------- addresses
+
+
+def _pelicans(item, key: str) -> str:
+    """``item``'s address by Pelican's own ``_expand_settings`` (format(**url_format))."""
+    fast = type(item)
+    item.__class__ = next(kind for kind in fast.__mro__ if kind in (Article, Page))
+    try:
+        return item._expand_settings(key)
+    finally:
+        item.__class__ = fast
+
+
+def _same_fields(item) -> None:
+    expected = item.url_format
+    fields = AddressFields(item)
+    assert list(fields) == list(expected)
+    if not hasattr(item, "date"):  # url_format's default is datetime.now()
+        del expected["date"]
+        assert isinstance(fields["date"], dt.datetime)
+    assert {key: fields[key] for key in expected} == expected
+
+
+URL_FORMATS = [
+    "{date:%Y}/{date:%m}/{date:%d}/{slug}/",
+    "{category}/{slug}.html",
+    "{author}/{lang}/{slug}/",
+    "{path}",
+    "{date:%Y}/{number}-{slug}/",  # a field of the metadata
+    "{slug}-{date.year}/",
+]
+SETTINGS = {**DEFAULT_CONFIG, "PATH": "/site/content", "TIMEZONE": "Asia/Ho_Chi_Minh"}
+
+
+@pytest.mark.parametrize("url_format", URL_FORMATS)
+@pytest.mark.parametrize("fast_class", [FastArticle, FastPage])
+def test_fast_addresses_format_what_url_format_gives(url_format, fast_class):
+    settings = {**SETTINGS}
+    prefix = fast_class.__name__.upper()
+    settings[f"{prefix}_URL"] = url_format
+    settings[f"{prefix}_SAVE_AS"] = url_format + "index.html"
+    metadata = {
+        "title": "Hội nghị Ủy ban MTTQ",
+        "slug": "hoi-nghi-uy-ban",
+        "date": SafeDatetime(2026, 3, 5, 8, 30, tzinfo=ZONE),
+        "author": Author("Ban Tuyên giáo", settings),
+        "category": Category("Tin hoạt động", settings),
+        "number": "12",
+    }
+    item = fast_class(
+        "<p>Nội dung</p>",
+        metadata=metadata,
+        settings=settings,
+        source_path="/site/content/tin/2026/hoi-nghi.md",
+    )
+    assert type(item).__name__ in ("Article", "Page")
+    _same_fields(item)
+    for key in ("url", "save_as"):
+        assert item._expand_settings(key) == _pelicans(item, key)
+    with pytest.raises(KeyError):
+        item.settings[f"{prefix}_URL"] = "{nothing}/"
+        item._expand_settings("url")
+
+
+def test_a_build_gives_articles_and_pages_the_fast_addresses(tmp_path):
+    seen: list[object] = []
+
+    def articles(generator) -> None:
+        seen.extend([*generator.articles, *generator.drafts, *generator.hidden_articles])
+
+    def pages(generator) -> None:
+        seen.extend([*generator.pages, *generator.hidden_pages, *generator.draft_pages])
+
+    signals.article_generator_finalized.connect(articles)
+    signals.page_generator_finalized.connect(pages)
+    try:
+        content = copy_demo_content(tmp_path / "content")
+        (content / "articles" / "vi-nguoi-ngheo" / "tin-nhap.md").write_text(
+            "Title: Bản nháp chưa đăng\nDate: 2026-03-05 08:30\nCategory: Vì người nghèo\n"
+            "Summary: Bản nháp để thử địa chỉ.\nStatus: draft\n\nChưa đăng.\n",
+            encoding="utf-8",
+        )
+        build_site(content, tmp_path / "site", SEARCH_INDEX=False)
+    finally:
+        signals.article_generator_finalized.disconnect(articles)
+        signals.page_generator_finalized.disconnect(pages)
+    # (after build_speed.memory packed the articles' bodies, in a subclass)
+    assert all(isinstance(item, (FastArticle, FastPage)) for item in seen)
+    assert {type(item).__name__ for item in seen} == {"Article", "Page"}
+    assert any(item.status == "draft" for item in seen)
+    for item in seen:
+        _same_fields(item)
+        for key in ("url", "save_as"):
+            assert item._expand_settings(key) == _pelicans(item, key)
+
+
+def test_other_content_classes_keep_theirs():
+    class Custom(Article):
+        @property
+        def url_format(self):
+            return {**super().url_format, "slug": "khac"}
+
+    item = Custom("", metadata={"title": "x", "date": SafeDatetime(2026, 1, 1)}, settings=SETTINGS)
+    fast_addresses(item)
+    assert type(item) is Custom
+    plain = Page("", metadata={"title": "x"}, settings=SETTINGS)
+    fast_addresses(plain)
+    assert type(plain) is FastPage
 
 
 _INCLUDE_CACHED = re.compile(r'{%-?\s*include_cached\s+"([^"]+)"')
