@@ -112,8 +112,9 @@ FORMATS = [
     "ngày %d tháng %m",  # non-ASCII text
     "100%% %Y",
     "%Y-%m-%dT%H:%M:%S%z",
+    "%Y{0}-%H%M%S}",  # braces are text
 ]
-DATES = st.datetimes(min_value=dt.datetime(1900, 1, 1), max_value=dt.datetime(2100, 12, 31)).map(
+DATES = st.datetimes(min_value=dt.datetime(1, 1, 1), max_value=dt.datetime(2100, 12, 31)).map(
     lambda value: SafeDatetime(*value.timetuple()[:6], value.microsecond, ZONE)
 )
 
