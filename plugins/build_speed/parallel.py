@@ -18,12 +18,12 @@ Vietnamese).
 Writing. Once every generator is finalized the site's model is complete and
 read-only; the article pages and period archives (most of the site) are
 shared between this process and forked workers (:func:`write_shared`), each
-rendering every n-th page with the same templates, context and per-build
-plugin state
+taking the next page as soon as it is free (:mod:`.claims`) and rendering it
+with the same templates, context and per-build plugin state
 (``portal_core.state``: a fork copies it). A worker sends back the files it
 wrote and what plugins learnt while rendering (the photos its pages show);
-one that fails leaves its share to this process, which writes it again and
-reports any problem as a single-process build would.
+one that fails leaves the pages it took to this process, which writes them
+again and reports any problem as a single-process build would.
 
 Output is byte for byte that of a single-process build
 (``tests/integration/test_parallel_build.py``). Settings:
@@ -51,7 +51,7 @@ import os
 import pickle
 import signal as signal_module
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from blinker import signal
@@ -62,6 +62,7 @@ from pelican.writers import Writer
 from portal_core.processes import can_fork, usable_cpus
 from portal_core.settings import whole_number
 
+from .claims import Claims
 from .memory import give_back
 
 logger = logging.getLogger(__name__)
@@ -284,11 +285,12 @@ def _may_fork_writers(generator, write, count: int, processes: int) -> bool:
 def write_shared(generator, write, items: list[Any], render: Render) -> None:
     """``render(write, item)`` for every item, shared with forked worker processes.
 
-    Item ``i`` goes to process ``i % n`` (the build's own process is number 0),
-    which balances years and categories. A worker that fails leaves its whole
-    share to this process, which writes it again and reports any problem as a
-    single-process build would; if this process fails, its workers are
-    stopped before the error goes on.
+    Each process takes the next item as soon as it is free (:class:`.Claims`;
+    the build's own process is number 0), so all end within one page of each
+    other. A worker that fails leaves the items it took to this process,
+    which writes them again and reports any problem as a single-process build
+    would; if this process fails, its workers are stopped before the error
+    goes on.
     """
     processes = process_count(generator.settings)
     if not _may_fork_writers(generator, write, len(items), processes):
@@ -298,6 +300,7 @@ def write_shared(generator, write, items: list[Any], render: Render) -> None:
     sys.stdout.flush()
     sys.stderr.flush()
     children: dict[int, tuple[int, int]] = {}  # number -> (pid, read end)
+    claims = Claims(len(items))
     # Every object made so far goes to the collector's permanent generation:
     # no collection, here or in a worker, walks (and so writes to) the site's
     # model any more, so a worker's pages stay shared with this process
@@ -312,12 +315,12 @@ def write_shared(generator, write, items: list[Any], render: Render) -> None:
             pid = os.fork()
             if pid == 0:  # the worker: write its share, report, never return
                 os.close(read_end)
-                share = items[number::processes]
+                share = (items[index] for index in claims.take(number))
                 os._exit(_work(generator, write, share, render, write_end))
             os.close(write_end)
             children[number] = (pid, read_end)
-        for item in items[0::processes]:
-            render(write, item)
+        for index in claims.take(0):
+            render(write, items[index])
         for number in list(children):
             pid, read_end = children.pop(number)
             with os.fdopen(read_end, "rb") as pipe:
@@ -326,20 +329,21 @@ def write_shared(generator, write, items: list[Any], render: Render) -> None:
             if os.waitstatus_to_exitcode(status) == 0 and data:
                 _merge(generator, write, pickle.loads(data))
             else:
-                logger.debug("Worker %d failed; writing its share here.", number)
-                for item in items[number::processes]:
-                    render(write, item)
+                logger.debug("Worker %d failed; writing the pages it took here.", number)
+                for index in claims.taken_by(number):
+                    render(write, items[index])
     finally:
         # The build stops: no worker may go on writing into its output.
         for pid, read_end in children.values():
             os.kill(pid, signal_module.SIGKILL)
             os.waitpid(pid, 0)
             os.close(read_end)
+        claims.close()
         gc.unfreeze()
     last_run["writers"] = processes
 
 
-def _work(generator, write, share: list[Any], render: Render, fd: int) -> int:
+def _work(generator, write, share: Iterable[Any], render: Render, fd: int) -> int:
     """In a worker: write ``share``, send back what the build must know; exit status."""
     status = 1
     try:
