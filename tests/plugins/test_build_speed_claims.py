@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 import os
 import signal
+import subprocess
+import sys
 import time
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -13,6 +16,7 @@ from pelican.writers import Writer
 
 from build_speed import parallel
 from build_speed.claims import Claims
+from tests.support import ROOT
 
 
 def _in_child(work) -> int:
@@ -65,9 +69,8 @@ def test_process_numbers_are_bounded():
         next(Claims(1).take(255))
 
 
-def test_the_items_a_failed_writer_took_are_written_by_the_build(tmp_path):
-    """A forked writer fails on its third page: every page is still written."""
-    output = tmp_path / "output"
+def failing_writer_scenario(output: Path) -> dict:
+    """In a fresh process: share 400 pages with a writer that fails on its third."""
     settings = {
         "BUILD_SPEED_PROCESSES": 2,
         "BUILD_SPEED_PARALLEL_MIN_FILES": 0,
@@ -89,12 +92,36 @@ def test_the_items_a_failed_writer_took_are_written_by_the_build(tmp_path):
         with open(path, "a", encoding="utf-8") as handle:
             handle.write(f"{item} by {os.getpid()}\n")
 
-    items = list(range(400))
-    parallel.write_shared(generator, writer.write_file, items, render)
-    assert parallel.last_run.get("writers") == 2
+    parallel.write_shared(generator, writer.write_file, list(range(400)), render)
+    return {"writers": parallel.last_run.get("writers"), "parent": parent}
+
+
+def test_the_items_a_failed_writer_took_are_written_by_the_build(tmp_path):
+    """A forked writer fails on its third page: every page is still written.
+
+    In a fresh process: nothing is forked while other threads run, and a
+    pytest session has some.
+    """
+    output = tmp_path / "output"
+    script = (
+        "import json, sys; from pathlib import Path; "
+        "from tests.plugins.test_build_speed_claims import failing_writer_scenario; "
+        "print(json.dumps(failing_writer_scenario(Path(sys.argv[1]))))"
+    )
+    child = subprocess.run(
+        [sys.executable, "-c", script, str(output)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "plugins"), str(ROOT)])},
+        check=False,
+    )
+    assert child.returncode == 0, child.stderr
+    report = json.loads(child.stdout.splitlines()[-1])
+    assert report["writers"] == 2
     written = {int(path.stem): path.read_text().splitlines() for path in output.glob("*.txt")}
-    assert sorted(written) == items
+    assert sorted(written) == list(range(400))
     rewritten = [item for item, lines in written.items() if len(lines) == 2]
     # The child's first two pages, written again by the build's own process.
     assert len(rewritten) == 2
-    assert all(lines[-1].endswith(f"by {parent}") for lines in written.values())
+    assert all(lines[-1].endswith(f"by {report['parent']}") for lines in written.values())
