@@ -39,6 +39,7 @@ from portal_core.code import add_plugin_sources, describe
 from portal_core.settings import add_markdown_extension
 
 from . import addresses, dates, memory, parallel
+from .blocks import SkippingBlockExtension
 from .inline import SkippingInlineExtension
 from .readers import install as install_readers
 
@@ -126,6 +127,7 @@ def configure(pelican) -> None:
         settings["BUILD_SPEED_TYPOGRAPHY"] = True
         settings["TYPOGRIFY"] = False
     add_markdown_extension(settings, SkippingInlineExtension())
+    add_markdown_extension(settings, SkippingBlockExtension())
     jinja = dict(settings.get("JINJA_ENVIRONMENT") or {})
     # Every build makes new template environments, so checking each template
     # file's mtime at every {% include %} only costs a stat() per include.
