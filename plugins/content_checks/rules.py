@@ -303,6 +303,8 @@ def check_name_slugs(header: Header, content: Any) -> list[Finding]:
     for field, attribute, label in _NAMED:
         if header.get(field) is None:
             continue
+        if field == "author" and header.get("authors") is not None:
+            continue  # Pelican's authors then come from "Authors:" alone
         for name in getattr(content, attribute, None) or []:
             if not name.slug:
                 findings.append(

@@ -392,6 +392,14 @@ CASES: dict[str, Case] = {
             'hoặc bỏ nó khỏi dòng "Author:".'
         ],
     ),
+    # With both lines, Pelican's authors come from "Authors:": named once, there.
+    "authors_line_without_letters": Case(
+        {A: article(extra="Author: T.H.\nAuthors: Minh Anh, ...\n")},
+        [
+            f'{PATH_A}:6: Tác giả "..." không có chữ hay số nào để làm địa chỉ. Sửa lại, '
+            'hoặc bỏ nó khỏi dòng "Authors:".'
+        ],
+    ),
     "page_without_title": Case(
         {"pages/lien-he.md": "Slug: lien-he\n\nĐịa chỉ: số 12 đường Hòa Bình.\n"},
         [
