@@ -33,9 +33,10 @@ class Claims:
 
     def __init__(self, count: int) -> None:
         self.count = count
+        size = _NEXT.size + max(count, 1)  # mmap cannot map an empty file
         self._file = tempfile.TemporaryFile()  # noqa: SIM115 - closed in close()
-        self._file.truncate(_NEXT.size + max(count, 1))
-        self._memory = mmap.mmap(self._file.fileno(), _NEXT.size + max(count, 1))
+        self._file.truncate(size)
+        self._memory = mmap.mmap(self._file.fileno(), size)
         self._memory[_NEXT.size : _NEXT.size + count] = bytes([NOBODY]) * count
 
     @contextmanager
