@@ -6,9 +6,8 @@ one takes it: seventeen with ``extra``. A Vietnamese news paragraph is taken
 by the last one, the paragraph processor, after sixteen tests that find
 nothing, each a Python call and most a regular-expression search; three of
 them (references, footnotes, abbreviations) even take the block out of the
-list, search it and put it back. That was about half of the block parsing
-time on the benchmark corpus (py-spy: the tests were about half of
-``parseBlocks``' samples).
+list, search it and put it back. In a py-spy profile of the benchmark
+corpus these tests were about half of the block parser's samples.
 
 :class:`SkippingBlockParser` passes a block over a processor of a known
 class when the block holds none of the strings that processor's test (or its
