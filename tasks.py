@@ -34,10 +34,12 @@ def _python(c) -> str:
 @task
 def build(c, prod=False, output=""):
     """Build the site (development settings; --prod for publishconf.py)."""
-    from portal_core.runner import build as run_build  # noqa: PLC0415 - needs sys.path
+    from portal_core.processes import skip_collection_at_exit  # noqa: PLC0415 - needs sys.path
+    from portal_core.runner import build as run_build  # noqa: PLC0415
 
     settings = CONFIG["settings_publish" if prod else "settings_base"]
     overrides = {"OUTPUT_PATH": str(Path(output).resolve())} if output else None
+    skip_collection_at_exit()
     status = run_build(settings, overrides)
     if status:
         sys.exit(status)
@@ -204,8 +206,10 @@ def deploy(c, dry_run=False, skip_build=False, output=""):
     import shlex  # noqa: PLC0415 - only needed here
 
     from portal_core.deploy import DeployError, read_settings, rsync_command  # noqa: PLC0415
+    from portal_core.processes import skip_collection_at_exit  # noqa: PLC0415
     from portal_core.runner import build as run_build  # noqa: PLC0415
 
+    skip_collection_at_exit()
     try:
         settings = read_settings(os.environ)
     except DeployError as error:

@@ -59,10 +59,12 @@ def _portal(args: argparse.Namespace, kind: str) -> dict[str, Any]:
     from live_preview import incremental as record  # noqa: PLC0415 - plugins on sys.path
     from pelican.log import init as init_logging  # noqa: PLC0415
 
+    from portal_core.processes import skip_collection_at_exit  # noqa: PLC0415
     from portal_core.runner import run, run_atomic  # noqa: PLC0415
     from search import search  # noqa: PLC0415
 
     init_logging(level=logging.WARNING, fatal="warnings")
+    skip_collection_at_exit()  # as the portal's build commands do
     overrides = _overrides(args)
     if kind == "incremental":
         overrides["BUILD_SPEED_INCREMENTAL"] = True

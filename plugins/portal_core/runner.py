@@ -22,6 +22,7 @@ from pelican.settings import read_settings
 
 from .atomic import staging
 from .problems import ContentError, failure_text
+from .processes import skip_collection_at_exit
 
 
 class BuildFailed(Exception):
@@ -118,6 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     settings_file = Path(args[0] if args else "pelicanconf.py")
     overrides = {"OUTPUT_PATH": args[1]} if len(args) > 1 else None
+    skip_collection_at_exit()
     return build(settings_file, overrides)
 
 
