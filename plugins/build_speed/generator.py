@@ -31,6 +31,7 @@ from pelican.generators import ArticlesGenerator, PelicanTemplateNotFound
 from pelican.plugins import signals
 from pelican.writers import FileOverwriteFailedError
 
+from portal_core import background
 from portal_core.caching import NoStampsForEmptyCache
 
 from . import collector, parallel
@@ -310,8 +311,10 @@ class PortalPelican(Pelican):
     """Pelican with :class:`PortalArticlesGenerator` in place of the stock one."""
 
     def run(self) -> None:
-        """Build, without full garbage collections (:mod:`.collector`)."""
-        with collector.quiet():
+        """Build, without full garbage collections (:mod:`.collector`); the
+        work ``finalized`` handlers left running has ended when this returns
+        (:mod:`portal_core.background`)."""
+        with collector.quiet(), background.scope():
             super().run()
 
     def _get_generator_classes(self):

@@ -32,7 +32,6 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
-
 def skip_collection_at_exit() -> None:
     """Let this process end without Python's last garbage collection.
 

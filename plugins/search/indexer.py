@@ -337,6 +337,26 @@ def build_index(
     copied from there and the new ones stored. ``seen``: pages already
     looked at when written (:mod:`.written`), not read again.
     """
+    return prepare_index(
+        output_dir, bundle_dir=bundle_dir, part_pages=part_pages, cache_dir=cache_dir, seen=seen
+    ).build(workers)
+
+
+def prepare_index(
+    output_dir: str | Path,
+    *,
+    bundle_dir: str = BUNDLE_DIR,
+    part_pages: int = DEFAULT_PART_PAGES,
+    cache_dir: Path | None = None,
+    seen: Mapping[str, Seen | None] | None = None,
+) -> PreparedIndex:
+    """The first step of :func:`build_index`: the site's pages read and cut into parts.
+
+    Everything the index takes from the output folder is in memory
+    afterwards (a kept page's cut-out excepted: it is read again only if its
+    part changed), so other files may be written beside the site while
+    :meth:`PreparedIndex.build` runs Pagefind.
+    """
     site = Path(output_dir)
     bundle = site / bundle_dir
     if bundle.exists():
@@ -346,31 +366,53 @@ def build_index(
     pages = scan_site(site, bundle, cut, seen)
     noted = seen or {}
     read = sum(1 for page in pages if os.path.abspath(page.path) not in noted)
-    parts = plan_parts(pages, part_pages)
-    if not parts:
-        # No published content: an index of listings would mislead readers.
-        return IndexStats(0, 0, 0, time.perf_counter() - start, 0.0, 0, 0, parts=0)
-    cache = PartCache(cache_dir) if cache_dir is not None else None
-    builder = _Builder(site, bundle, cut, cache)
-    counts = run_within_budget(parts, builder.build, PAGEFIND_MEMORY_MB, workers or usable_cpus())
-    cut.clear()
-    listing = [
-        {"id": part.id, "path": "" if index == 0 else f"{PARTS_DIR}/{part.id}/"}
-        for index, part in enumerate(parts)
-    ]
-    (bundle / PARTS_FILE).write_text(json.dumps({"parts": listing}), encoding="utf-8")
-    if cache is not None:
-        cache.prune()
-    files, size = _bundle_size(bundle)
-    return IndexStats(
-        pages=sum(part.get("page", 0) for part in counts),
-        words=sum(part.get("word", 0) for part in counts),
-        filters=max(part.get("filter", 0) for part in counts),
-        seconds=time.perf_counter() - start,
-        cpu_seconds=_children_cpu() - start_cpu,
-        files=files,
-        bytes=size,
-        parts=len(parts),
-        reused=builder.reused,
-        read=read,
+    return PreparedIndex(
+        site, bundle, plan_parts(pages, part_pages), cut, cache_dir, start, start_cpu, read
     )
+
+
+@dataclass
+class PreparedIndex:
+    """A site's pages in parts, ready for Pagefind (:func:`prepare_index`)."""
+
+    site: Path
+    bundle: Path
+    parts: list[Part]
+    cut: dict[Path, bytes]
+    cache_dir: Path | None
+    start: float  # perf_counter() when the site was read
+    start_cpu: float  # the children's CPU time then
+    read: int  # pages read from the disk
+
+    def build(self, workers: int | None = None) -> IndexStats:
+        """Index every part (``workers`` Pagefind processes at most); return the cost."""
+        parts, bundle = self.parts, self.bundle
+        if not parts:
+            # No published content: an index of listings would mislead readers.
+            return IndexStats(0, 0, 0, time.perf_counter() - self.start, 0.0, 0, 0, parts=0)
+        cache = PartCache(self.cache_dir) if self.cache_dir is not None else None
+        builder = _Builder(self.site, bundle, self.cut, cache)
+        counts = run_within_budget(
+            parts, builder.build, PAGEFIND_MEMORY_MB, workers or usable_cpus()
+        )
+        self.cut.clear()
+        listing = [
+            {"id": part.id, "path": "" if index == 0 else f"{PARTS_DIR}/{part.id}/"}
+            for index, part in enumerate(parts)
+        ]
+        (bundle / PARTS_FILE).write_text(json.dumps({"parts": listing}), encoding="utf-8")
+        if cache is not None:
+            cache.prune()
+        files, size = _bundle_size(bundle)
+        return IndexStats(
+            pages=sum(part.get("page", 0) for part in counts),
+            words=sum(part.get("word", 0) for part in counts),
+            filters=max(part.get("filter", 0) for part in counts),
+            seconds=time.perf_counter() - self.start,
+            cpu_seconds=_children_cpu() - self.start_cpu,
+            files=files,
+            bytes=size,
+            parts=len(parts),
+            reused=builder.reused,
+            read=self.read,
+        )

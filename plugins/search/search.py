@@ -16,11 +16,12 @@ from blinker import signal
 from pelican import signals
 from pelican.generators import Generator
 
+from portal_core import background
 from portal_core.settings import whole_number
 
 from . import written
 from .folding import folded_title, search_fold
-from .indexer import BUNDLE_DIR, DEFAULT_PART_PAGES, IndexStats, build_index
+from .indexer import BUNDLE_DIR, DEFAULT_PART_PAGES, IndexStats, prepare_index
 
 logger = logging.getLogger(__name__)
 
@@ -108,14 +109,19 @@ last_stats: IndexStats | None = None
 
 
 def index_site(pelican) -> None:
-    """Index the written site with Pagefind (unless SEARCH_INDEX is False)."""
+    """Index the written site with Pagefind (unless SEARCH_INDEX is False).
+
+    The pages are read here; Pagefind runs beside the ``finalized`` handlers
+    that come after this one (:mod:`portal_core.background`): none of them
+    writes a page the index reads.
+    """
     global last_stats  # noqa: PLW0603 - one build at a time per process
     last_stats = None
     if not pelican.settings.get("SEARCH_INDEX", True):
         return
     settings = pelican.settings
     try:
-        stats = build_index(
+        prepared = prepare_index(
             Path(pelican.output_path),
             part_pages=settings["SEARCH_PART_PAGES"],
             # Unchanged parts are copied from the last build's (CI keeps CACHE_PATH).
@@ -123,11 +129,17 @@ def index_site(pelican) -> None:
             seen=written.seen(),
         )
         # Pages looked at from the disk once written count as read again too.
-        stats = dataclasses.replace(stats, read=stats.read + written.pages_read())
+        read_before = written.pages_read()
     finally:
         written.forget()
-    last_stats = stats
-    logger.info(stats.summary())
+
+    def build() -> None:
+        global last_stats  # noqa: PLW0603
+        stats = prepared.build()
+        last_stats = dataclasses.replace(stats, read=stats.read + read_before)
+        logger.info(last_stats.summary())
+
+    background.start(build)
 
 
 def register() -> None:
