@@ -8,6 +8,7 @@ and the search index's Pagefind runs (``search.indexer``).
 from __future__ import annotations
 
 import atexit
+import functools
 import gc
 import multiprocessing
 import os
@@ -32,21 +33,17 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
+@functools.cache  # registered once per process
 def skip_collection_at_exit() -> None:
     """Let this process end without Python's last garbage collection.
 
     At exit the interpreter collects once more over every object still
     alive, which after a build is the whole site's model: 1.0 s of one core
     at 10,000 articles, measured from the build's return to the process's
-    end (0.05 s without it), to free memory the system takes back anyway.
+    end (0.05 s once skipped), to free memory the system takes back anyway.
     The objects are frozen (:func:`gc.freeze`) at exit, before that
     collection; until then the process collects as usual (``serve`` goes on
     after its build). Called by the command-line builds: the ``build`` and
     ``deploy`` tasks, ``runner.main`` and the benchmark's portal runs.
     """
-    if not _skip_registered:
-        atexit.register(gc.freeze)
-        _skip_registered.append(True)
-
-
-_skip_registered: list[bool] = []
+    atexit.register(gc.freeze)
