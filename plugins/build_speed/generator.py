@@ -314,8 +314,14 @@ class PortalPelican(Pelican):
         """Build, without full garbage collections (:mod:`.collector`); the
         work ``finalized`` handlers left running has ended when this returns
         (:mod:`portal_core.background`)."""
-        with collector.quiet(), background.scope():
-            super().run()
+        with collector.quiet(), background.scope() as jobs:
+            # Connected now, after every plugin's handler: the work they left
+            # running has ended before Pelican prints how long the build took.
+            signals.finalized.connect(jobs.finish, weak=False)
+            try:
+                super().run()
+            finally:
+                signals.finalized.disconnect(jobs.finish)
 
     def _get_generator_classes(self):
         return [

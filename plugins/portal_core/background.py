@@ -43,26 +43,35 @@ class _Jobs:
         for thread in self.threads:
             thread.join()
 
+    def finish(self, *_: object, **__: object) -> None:
+        """Wait for the work; raise its first error (once)."""
+        self.join()
+        if self.errors:
+            error, self.errors = self.errors[0], []
+            raise error
+
 
 _scopes: list[_Jobs] = []
 
 
 @contextlib.contextmanager
-def scope() -> Iterator[None]:
+def scope() -> Iterator[_Jobs]:
     """Run a build: work started in it has ended, or raised here, when it ends.
 
-    If the build itself fails, its error wins; the work is still waited for,
-    so nothing of this build runs on after it.
+    The build may end the work earlier with the object this yields
+    (``finish``, a signal receiver: ``PortalPelican`` connects it to
+    ``finalized`` after every plugin's handler, so Pelican's "Done" line
+    comes after the index). If the build itself fails, its error wins; the
+    work is still waited for, so nothing of this build runs on after it.
     """
     jobs = _Jobs()
     _scopes.append(jobs)
     try:
-        yield
+        yield jobs
     finally:
         _scopes.remove(jobs)
         jobs.join()
-    if jobs.errors:
-        raise jobs.errors[0]
+    jobs.finish()
 
 
 def start(work: Callable[[], None]) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import threading
+import time
 
 import pytest
 
@@ -58,3 +60,48 @@ def test_outside_a_build_the_work_runs_at_once():
     done: list[str] = []
     background.start(lambda: done.append("now"))
     assert done == ["now"]
+
+
+ARTICLE = """Title: Hội nghị cử tri phường số {number}
+Date: 2024-03-{day:02d} 08:{minute:02d}
+Category: Tin tức sự kiện
+Summary: Tóm tắt hội nghị số {number}.
+
+Nội dung hội nghị tiếp xúc cử tri số {number}: ý kiến về đường sá, chợ và trường học.
+"""
+# Enough pages that Pagefind takes longer than the handlers after it.
+ARTICLES = 150
+
+
+class _Timed(io.StringIO):
+    """Pelican's console output, each piece with the moment it was written."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pieces: list[tuple[int, str]] = []
+
+    def write(self, text: str) -> int:
+        self.pieces.append((time.time_ns(), text))
+        return len(text)
+
+
+def test_pelican_s_done_line_comes_after_the_search_index(make_site, monkeypatch):
+    """The index runs beside the last handlers, yet "Done ... in N seconds" still
+    means done: every file of the bundle was written before it is printed."""
+    from pelican.log import console  # noqa: PLC0415
+
+    output = _Timed()
+    monkeypatch.setattr(console, "file", output)
+    site = make_site(
+        {
+            f"articles/{number}.md": ARTICLE.format(
+                number=number, day=number % 28 + 1, minute=number % 60
+            )
+            for number in range(ARTICLES)
+        }
+    )
+    done = [moment for moment, text in output.pieces if "Done: Processed" in text]
+    assert done, "Pelican printed no Done line"
+    bundle = [path for path in (site / "pagefind").rglob("*") if path.is_file()]
+    assert any(path.name == "pagefind-entry.json" for path in bundle)
+    assert max(path.stat().st_mtime_ns for path in bundle) <= done[0]
