@@ -129,14 +129,14 @@ def index_site(pelican) -> None:
             seen=written.seen(),
         )
         # Pages looked at from the disk once written count as read again too.
-        read_before = written.pages_read()
+        read_back = written.pages_read()
     finally:
         written.forget()
 
     def build() -> None:
         global last_stats  # noqa: PLW0603
         stats = prepared.build()
-        last_stats = dataclasses.replace(stats, read=stats.read + read_before)
+        last_stats = dataclasses.replace(stats, read=stats.read + read_back)
         logger.info(last_stats.summary())
 
     background.start(build)
