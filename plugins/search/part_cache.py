@@ -15,10 +15,10 @@ import json
 import os
 import shutil
 from collections.abc import Iterable
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from . import binary
 from .parts import Part
 
 # Bump when the way a part is built or stored changes.
@@ -27,11 +27,8 @@ STATS_FILE = "part-stats.json"
 
 
 def pagefind_version() -> str:
-    """The pinned Pagefind wheel's version (part of every key)."""
-    try:
-        return metadata.version("pagefind_bin")
-    except metadata.PackageNotFoundError:
-        return "unknown"
+    """The Pagefind binary's version (part of every key)."""
+    return binary.version()
 
 
 def part_key(part: Part, config: dict[str, Any]) -> str:
