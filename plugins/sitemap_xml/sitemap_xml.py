@@ -24,6 +24,7 @@ absolute http(s) address (the development build).
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -108,7 +109,13 @@ def write(pelican) -> None:
     site_url = str(settings.get("SITEURL") or "")
     output = Path(pelican.output_path)
     # Only what was really written: a plugin may hold content it did not publish.
-    entries = [entry for entry in _state.value.entries if (output / entry.save_as).is_file()]
+    # os.path: one stat per page, without a Path made for each (15,000 at 10,000 articles).
+    folder = str(output)
+    entries = [
+        entry
+        for entry in _state.value.entries
+        if os.path.isfile(os.path.join(folder, entry.save_as))
+    ]
     _state.value.entries = []
     if not save_as or not site_url.startswith(("http://", "https://")):
         return
