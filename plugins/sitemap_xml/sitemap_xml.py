@@ -108,17 +108,13 @@ def write(pelican) -> None:
     save_as, limit = _state.value.config.save_as, _state.value.config.max_urls
     site_url = str(settings.get("SITEURL") or "")
     output = Path(pelican.output_path)
+    entries, _state.value.entries = _state.value.entries, []
+    if not save_as or not site_url.startswith(("http://", "https://")):
+        return  # no sitemap: no page to look for
     # Only what was really written: a plugin may hold content it did not publish.
     # os.path: one stat per page, without a Path made for each (15,000 at 10,000 articles).
     folder = str(output)
-    entries = [
-        entry
-        for entry in _state.value.entries
-        if os.path.isfile(os.path.join(folder, entry.save_as))
-    ]
-    _state.value.entries = []
-    if not save_as or not site_url.startswith(("http://", "https://")):
-        return
+    entries = [entry for entry in entries if os.path.isfile(os.path.join(folder, entry.save_as))]
     chunks = [entries[start : start + limit] for start in range(0, len(entries), limit)] or [[]]
     if len(chunks) == 1:
         _write(output / save_as, render_urlset(site_url, chunks[0]))
