@@ -29,6 +29,7 @@ from pelican.generators import StaticGenerator
 
 from portal_core.state import BuildState
 
+from .early import EarlyCopies
 from .markup import ImageSet, picture, rewrite
 from .settings import apply_defaults
 from .variants import (
@@ -67,6 +68,8 @@ class Registry:
         # The photos of the page being rendered, while a build that reuses
         # pages wants to know them (page_rendering .. page_rendered).
         self.page_photos: set[str] | None = None
+        # Copies begun before the pages are all written (begin_copies: early.py).
+        self._early: EarlyCopies | None = None
 
     def inspect(self, url: str) -> ImageSet | None:
         """Copies planned for the photo at site path ``url``; None if it has none."""
@@ -94,18 +97,32 @@ class Registry:
         """Like :meth:`inspect`, and the copies will be written: a page uses them."""
         found = self.inspect(url)
         if found is not None:
-            self.used[found.source.url] = found
+            if found.source.url not in self.used:
+                self.used[found.source.url] = found
+                if self._early is not None:
+                    self._early.add(found)
             if self.page_photos is not None:
                 self.page_photos.add(found.source.url)
         return found
 
+    def begin_copies(self) -> None:
+        """Make copies of the photos used so far, and of each new one, beside the build."""
+        if self._early is None:
+            self._early = EarlyCopies(self._make_missing)
+            self._early.add(*self.used.values())
+
+    def _make_missing(self, image: ImageSet) -> int:
+        return make(image.source, list(image.variants), self.cache, self.quality)
+
     def write(self, output: Path) -> tuple[int, int]:
         """Make missing copies (in parallel), put all in ``output``: (photos, made)."""
+        made = 0
+        if self._early is not None:
+            made, self._early = self._early.end(), None
         images = list(self.used.values())
         workers = min(len(images), os.cpu_count() or 1) or 1
         with ThreadPoolExecutor(max_workers=workers) as pool:
             outcomes = list(pool.map(self._make, images))
-        made = 0
         for image, (count, error) in zip(images, outcomes, strict=True):
             if error is not None:
                 # Logged here, not in a worker thread: a fatal log stops the build cleanly.
@@ -223,6 +240,12 @@ def start_registry(generators: list) -> None:
         _share_copy(content)
 
 
+def begin_copies(generator, writer) -> None:
+    """The article pages are written: start on the photos they show."""
+    if _state.value is not None:
+        _state.value.begin_copies()
+
+
 def write_copies(pelican) -> None:
     """Make and place the copies of every photo the written pages use."""
     if _state.value is None:
@@ -289,6 +312,10 @@ def register() -> None:
     # all_generators_finalized: every static file is known and share images
     # are chosen (share_meta), but nothing is written yet.
     signals.all_generators_finalized.connect(start_registry)
+    # article_writer_finalized: the article pages, archives and listings
+    # (nearly every page, from every writing process) are written; their
+    # photos are known, so their copies start while the rest is written.
+    signals.article_writer_finalized.connect(begin_copies)
     # finalized: the pages are written, so the photos they use are known.
     signals.finalized.connect(write_copies)
     # the preview's hot path (plugins/live_preview/hooks.py): an article edited

@@ -191,6 +191,31 @@ def test_a_replaced_photo_gets_new_copies(make_site, tmp_path):
         assert picture.size == (800, 533)
 
 
+def test_photos_of_pages_written_after_the_articles_get_copies_counted_once(
+    make_site, tmp_path, caplog
+):
+    """The copies start once the article pages are written (early.py) and go on as
+    later pages show new photos; the build still places and counts every copy once."""
+    files = article_with_photos(1)
+    files["pages/tru-so.md"] = (
+        "Title: Trụ sở Ủy ban\n\n"
+        "![Trụ sở Ủy ban MTTQ phường]({static}/images/tru-so/mat-tien.jpg)\n"
+    )
+    files["images/tru-so/mat-tien.jpg"] = camera_photo(2400, 1600, 4)
+    cache = tmp_path / "cache"
+    with caplog.at_level("INFO", logger="responsive_images.responsive_images"):
+        site = make_site(files, CACHE_PATH=str(cache), VISITOR_COUNTER=None)
+    assert "Ảnh: 2 ảnh được dùng, 12 bản thu nhỏ mới." in caplog.text
+    img = soup(site / "tru-so-uy-ban/index.html").select_one("main picture img")
+    assert img is not None and img["width"] == "1200"
+    for item in img["srcset"].split(", "):
+        assert (site / item.split()[0].lstrip("/")).is_file()
+    caplog.clear()
+    with caplog.at_level("INFO", logger="responsive_images.responsive_images"):
+        make_site(files, CACHE_PATH=str(cache), VISITOR_COUNTER=None)
+    assert "Ảnh: 2 ảnh được dùng, 0 bản thu nhỏ mới." in caplog.text
+
+
 def test_a_broken_photo_stops_the_build_naming_the_file(make_site, tmp_path, caplog):
     """A photo cut short (an interrupted upload) is named, in Vietnamese; no traceback."""
     files = article_with_photos(1)
