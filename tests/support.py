@@ -7,7 +7,8 @@ import http.server
 import os
 import shutil
 import threading
-from collections.abc import Iterator, Mapping
+import time
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -148,3 +149,13 @@ def site_path(site: Path, href: str) -> Path | None:
     if parts.path.endswith("/"):
         target = target / "index.html"
     return target
+
+
+def wait_for(condition: Callable[[], bool], seconds: float = 10.0) -> bool:
+    """Whether ``condition`` became true within ``seconds`` (work in another thread)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.02)
+    return condition()

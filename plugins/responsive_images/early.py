@@ -44,7 +44,8 @@ class EarlyCopies:
                 return
             self._pending.extend(images)
             start = not self._running and bool(self._pending)
-            self._running = self._running or start
+            if start:
+                self._running = True
         if start:
             # Outside the lock: without a build's scope the work runs here, at once.
             background.start(self._work)

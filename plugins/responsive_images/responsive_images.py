@@ -141,7 +141,7 @@ class Registry:
 
     def _make(self, image: ImageSet) -> tuple[int, UnreadablePhoto | None]:
         try:
-            return make(image.source, list(image.variants), self.cache, self.quality), None
+            return self._make_missing(image), None
         except UnreadablePhoto as error:
             return 0, error
 

@@ -8,14 +8,7 @@ from pathlib import Path
 
 from live_preview import preview
 
-
-def _wait_for(condition, seconds: float = 10.0) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.05)
-    return False
+from tests.support import wait_for
 
 
 def test_the_watcher_builds_on_a_save_and_reports_quiet_spells(tmp_path, monkeypatch):
@@ -36,10 +29,10 @@ def test_the_watcher_builds_on_a_save_and_reports_quiet_spells(tmp_path, monkeyp
         time.sleep(0.3)  # the watcher is set up
         saved_at = time.monotonic()
         (folder / "bai.md").write_text("Title: Bài\n", encoding="utf-8")
-        assert _wait_for(lambda: built), "no build after a save"
+        assert wait_for(lambda: built), "no build after a save"
         assert built[0][0].name == "bai.md"
         # With no change for IDLE_SECONDS the watcher calls idle (PreviewSession.idle).
-        assert _wait_for(lambda: any(moment > saved_at + 0.4 for moment in idle_at))
+        assert wait_for(lambda: any(moment > saved_at + 0.4 for moment in idle_at))
     finally:
         stop.set()
         watcher.join(timeout=5)

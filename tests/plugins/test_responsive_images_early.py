@@ -10,6 +10,7 @@ import threading
 
 from portal_core import background
 from responsive_images.early import EarlyCopies
+from tests.support import wait_for
 
 
 def test_photos_added_while_the_build_goes_on_are_made_once_in_order():
@@ -18,9 +19,9 @@ def test_photos_added_while_the_build_goes_on_are_made_once_in_order():
         early = EarlyCopies(lambda name: made.append(name) or 6)
         early.add("anh-1", "anh-2")
         early.add("anh-3")  # a later page shows a new photo
-        assert _eventually(lambda: len(made) == 3)
+        assert wait_for(lambda: len(made) == 3)
         early.add("anh-4")  # after the thread ran out of photos: another starts
-        assert _eventually(lambda: len(made) == 4)
+        assert wait_for(lambda: len(made) == 4)
         assert early.end() == 24
     assert made == ["anh-1", "anh-2", "anh-3", "anh-4"]
 
@@ -54,7 +55,7 @@ def test_a_photo_that_fails_is_left_to_the_build_and_the_others_are_made():
     with background.scope():  # the error is not the scope's: the build reports it
         early = EarlyCopies(make)
         early.add("anh-1", "hong.jpg", "anh-2")
-        assert _eventually(lambda: early.made == 12)
+        assert wait_for(lambda: early.made == 12)
         assert early.end() == 12
 
 
@@ -89,12 +90,3 @@ def test_outside_a_build_the_photos_are_made_at_once():
     early.add("anh-1")
     assert made == ["anh-1"]
     assert early.end() == 6
-
-
-def _eventually(condition, seconds: float = 10) -> bool:
-    waited = threading.Event()
-    for _ in range(int(seconds / 0.01)):
-        if condition():
-            return True
-        waited.wait(0.01)
-    return condition()
