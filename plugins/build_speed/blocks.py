@@ -54,8 +54,14 @@ class SkippingBlockParser(BlockParser):
         while blocks:
             for processor, triggers in steps:
                 block = blocks[0]
-                if triggers and not any(text in block for text in triggers):
-                    continue
+                # A loop, not any(...): a generator per processor and block
+                # cost as much as the tests it saves.
+                for text in triggers:
+                    if text in block:
+                        break
+                else:
+                    if triggers:
+                        continue
                 if processor.test(parent, block) and processor.run(parent, blocks) is not False:
                     break
 
