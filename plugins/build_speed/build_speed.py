@@ -41,6 +41,7 @@ from portal_core.settings import add_markdown_extension
 from . import addresses, dates, memory, parallel
 from .blocks import SkippingBlockExtension
 from .inline import SkippingInlineExtension
+from .preprocessors import SkippingPreprocessorsExtension
 from .readers import install as install_readers
 
 logger = logging.getLogger(__name__)
@@ -128,6 +129,7 @@ def configure(pelican) -> None:
         settings["TYPOGRIFY"] = False
     add_markdown_extension(settings, SkippingInlineExtension())
     add_markdown_extension(settings, SkippingBlockExtension())
+    add_markdown_extension(settings, SkippingPreprocessorsExtension())
     jinja = dict(settings.get("JINJA_ENVIRONMENT") or {})
     # Every build makes new template environments, so checking each template
     # file's mtime at every {% include %} only costs a stat() per include.
