@@ -25,7 +25,10 @@ SCHEMAS = ("news", "notices", "documents")
 
 
 def _plain(html: object) -> str:
-    return " ".join(Markup(str(html or "")).striptags().split())
+    text = str(html or "")
+    if "<" in text or "&" in text:  # names and many titles are plain text already
+        text = Markup(text).striptags()
+    return " ".join(text.split())
 
 
 def news_record(article: Any, siteurl: str) -> dict[str, Any]:
