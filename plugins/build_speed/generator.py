@@ -140,11 +140,16 @@ class PortalArticlesGenerator(NoStampsForEmptyCache, ArticlesGenerator):
         already refused two pages at one address (``content_checks.addresses``).
         """
         write = partial(writer.write_file, relative_urls=self.settings["RELATIVE_URLS"])
+        # The long tasks first: a direct template or a category writes every
+        # page of its listing (hundreds at 10,000 articles) in one task. Last,
+        # one of them left a process writing it alone while the other waited.
+        # Periods end with the days, one page each, so the processes finish
+        # within a page of each other.
         tasks = [
-            *self._article_tasks(),
-            *self._period_tasks(),
             *self._direct_template_tasks(),
             *self._category_tasks(),
+            *self._article_tasks(),
+            *self._period_tasks(),
         ]
         parallel.write_shared(self, write, tasks, _run_task)
         self.generate_tags(write)
