@@ -32,7 +32,7 @@ from pelican.plugins import signals
 from pelican.writers import FileOverwriteFailedError
 
 from portal_core import background
-from portal_core.caching import NoStampsForEmptyCache
+from portal_core.caching import NoStampsWithoutEntry
 
 from . import collector, parallel
 
@@ -89,7 +89,7 @@ def period_archives(dates: list[Any], articles: list[Any], settings: dict) -> di
     return archives
 
 
-class PortalArticlesGenerator(NoStampsForEmptyCache, ArticlesGenerator):
+class PortalArticlesGenerator(NoStampsWithoutEntry, ArticlesGenerator):
     """ArticlesGenerator with linear listings and URLs computed once.
 
     With the content cache at the readers' level (Pelican's default), this

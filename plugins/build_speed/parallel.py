@@ -134,20 +134,13 @@ def uncached_articles(generator) -> list[str]:
     """Absolute paths of the articles the generator will read, not in its cache."""
     settings = generator.settings
     readers = generator.readers
-    # Pelican's lookup hashes the file (CHECK_MODIFIED_METHOD) before it
-    # looks for an entry: for a file the cache has no entry for (every file
-    # of a cold build) that is a read and a hash for nothing, here in the
-    # build's process alone, before any worker starts.
-    entries = getattr(readers, "_cache", None)
     paths = []
     for relative in generator.get_files(
         settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"]
     ):
         path = os.path.abspath(os.path.join(generator.path, relative))
-        if file_suffix(path) not in readers.readers:
-            continue
-        unknown = isinstance(entries, dict) and path not in entries
-        if unknown or readers.get_cached_data(path) is None:
+        # No file is hashed to learn it has no entry (portal_core.caching).
+        if file_suffix(path) in readers.readers and readers.get_cached_data(path) is None:
             paths.append(path)
     return paths
 

@@ -16,6 +16,8 @@ from typing import Any
 
 from pelican.readers import BaseReader
 
+from portal_core.caching import NoStampsWithoutEntry, without_entry_stamps
+
 from .typography import configure_smartypants, typeset
 
 
@@ -63,7 +65,13 @@ def extended(reader_class: type) -> type:
 
 
 def install(readers) -> None:
-    """Extend every enabled content reader (``readers_init``)."""
+    """Extend every enabled content reader (``readers_init``).
+
+    The readers' content cache also stops hashing files it has no entry for
+    (:mod:`portal_core.caching`).
+    """
+    if not isinstance(readers, NoStampsWithoutEntry):
+        readers.__class__ = without_entry_stamps(type(readers))
     if readers.settings.get("BUILD_SPEED_TYPOGRAPHY"):
         configure_smartypants(readers.settings)
     for fmt, reader_class in readers.reader_classes.items():

@@ -28,7 +28,7 @@ from pelican.readers import Readers
 
 from build_speed.addresses import FastArticle, FastPage
 from build_speed.dates import convert_dates
-from portal_core.caching import NoStampsForEmptyCache
+from portal_core.caching import NoStampsWithoutEntry
 
 from .kinds import MARKDOWN_EXTENSIONS
 from .reader import PortalMarkdownReader
@@ -64,7 +64,7 @@ class _HeaderOnly:
         return known[1] if known and known[0] is text else super().header_of(text)  # type: ignore[misc]
 
 
-class _ProbeReaders(NoStampsForEmptyCache, Readers):
+class _ProbeReaders(NoStampsWithoutEntry, Readers):
     """Pelican's readers without the content cache, which a probe never uses."""
 
 
